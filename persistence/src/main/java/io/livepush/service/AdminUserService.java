@@ -1,0 +1,165 @@
+package io.livepush.service;
+
+import io.livepush.domain.Actor;
+import io.livepush.domain.AdminRole;
+import io.livepush.domain.PasswordPolicy;
+import io.livepush.domain.Username;
+import io.livepush.model.Account;
+import io.livepush.model.AdminUser;
+import io.livepush.security.PasswordHasher;
+import io.livepush.store.Database;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Portal and API users (SPEC §2): operators manage them; logins are checked against slow salted hashes, upgraded when
+ * the hashing parameters change, and {@value #MAX_FAILURES} failures in a row lock a user out for {@link #LOCKOUT}.
+ */
+public final class AdminUserService {
+
+    /** Failed logins in a row that lock a user out. */
+    public static final int MAX_FAILURES = 5;
+    /** How long a lockout lasts. */
+    public static final Duration LOCKOUT = Duration.ofMinutes(15);
+
+    private final Database database;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+    /** Verified against when the user name is unknown, so that unknown and known names take equally long. */
+    private final String decoyHash;
+
+    public AdminUserService(Database database, PasswordHasher hasher, Clock clock) {
+        this.database = database;
+        this.hasher = hasher;
+        this.clock = clock;
+        this.decoyHash = hasher.hash("decoy-password-never-matches".toCharArray());
+    }
+
+    /**
+     * Creates the first operator when there is no user at all (installation and quick start); returns whether it did.
+     */
+    public boolean createFirstOperator(String username, String password) {
+        checkCredentials(username, password);
+        String hash = hasher.hash(password.toCharArray());
+        return database.inTransaction(em -> {
+            if (em.createQuery("select count(u) from AdminUser u", Long.class).getSingleResult() > 0) {
+                return false;
+            }
+            em.persist(new AdminUser(username, AdminRole.OPERATOR, null, hash, clock.instant()));
+            return true;
+        });
+    }
+
+    /**
+     * Creates a user (operators only).
+     *
+     * @param shortname the account of an {@link AdminRole#ACCOUNT_ADMIN}; must be {@code null} for an operator
+     */
+    public AdminUserRecord create(Actor actor, String username, String password, AdminRole role, String shortname) {
+        Accounts.requireOperator(actor, "manage users");
+        checkCredentials(username, password);
+        if (role == null || (role == AdminRole.ACCOUNT_ADMIN) == (shortname == null)) {
+            throw new InvalidInputException("accountShortname",
+                    "An account admin needs an account; an operator has none");
+        }
+        String hash = hasher.hash(password.toCharArray());
+        return database.inTransaction(em -> {
+            if (user(em, username).isPresent()) {
+                throw new ConflictException("A user named '" + username + "' exists");
+            }
+            Account account = shortname == null ? null : Accounts.find(em, actor, shortname);
+            AdminUser user = new AdminUser(username, role, account, hash, clock.instant());
+            em.persist(user);
+            return record(user);
+        });
+    }
+
+    /** Checks a login, counting failures and locking out, and upgrading the stored hash when needed. */
+    public LoginResult login(String username, String password) {
+        Instant now = clock.instant();
+        char[] typed = password == null ? new char[0] : password.toCharArray();
+        return database.inTransaction(em -> {
+            Optional<AdminUser> found = Username.isValid(username) ? user(em, username) : Optional.empty();
+            if (found.isEmpty()) {
+                hasher.verify(typed, decoyHash);
+                return LoginResult.rejected();
+            }
+            AdminUser user = found.get();
+            if (user.isLockedAt(now)) {
+                return LoginResult.locked(user.getLockedUntil().orElseThrow());
+            }
+            PasswordHasher.Verification verification = hasher.verifyAndUpgrade(typed, user.getPasswordHash());
+            if (!verification.matches()) {
+                user.recordFailedLogin(now, MAX_FAILURES, LOCKOUT);
+                return user.isLockedAt(now) ? LoginResult.locked(user.getLockedUntil().orElseThrow())
+                        : LoginResult.rejected();
+            }
+            verification.upgradedHash().ifPresent(user::setPasswordHash);
+            user.recordLogin(now);
+            return LoginResult.accepted(actor(user));
+        });
+    }
+
+    /** Changes a password: operators for anyone, everyone for themselves. */
+    public void changePassword(Actor actor, String username, String newPassword) {
+        if (!actor.isOperator() && !actor.username().equals(username)) {
+            throw new AccessDeniedException("Only operators may change other users' passwords");
+        }
+        checkCredentials(username, newPassword);
+        String hash = hasher.hash(newPassword.toCharArray());
+        database.runInTransaction(em -> existing(em, username).setPasswordHash(hash));
+    }
+
+    /** Lifts a lockout (operators only). */
+    public void unlock(Actor actor, String username) {
+        Accounts.requireOperator(actor, "manage users");
+        database.runInTransaction(em -> existing(em, username).unlock());
+    }
+
+    /** Deletes a user (operators only; nobody deletes themselves). */
+    public void delete(Actor actor, String username) {
+        Accounts.requireOperator(actor, "manage users");
+        if (actor.username().equals(username)) {
+            throw new ConflictException("You cannot delete your own user");
+        }
+        database.runInTransaction(em -> em.remove(existing(em, username)));
+    }
+
+    /** Every user, by name (operators only). */
+    public List<AdminUserRecord> list(Actor actor) {
+        Accounts.requireOperator(actor, "manage users");
+        return database.inTransaction(em -> em.createQuery("select u from AdminUser u left join fetch u.account"
+                + " order by u.username", AdminUser.class).getResultStream().map(AdminUserService::record).toList());
+    }
+
+    private static void checkCredentials(String username, String password) {
+        Problems problems = new Problems();
+        problems.check("username", Username.problem(username));
+        problems.check("password", PasswordPolicy.problem(password, username));
+        problems.throwIfAny();
+    }
+
+    private static Optional<AdminUser> user(EntityManager em, String username) {
+        return em.createQuery("select u from AdminUser u where u.username = :name", AdminUser.class)
+                .setParameter("name", username).getResultStream().findFirst();
+    }
+
+    private static AdminUser existing(EntityManager em, String username) {
+        return user(em, username).orElseThrow(() -> new NotFoundException("There is no user '" + username + "'"));
+    }
+
+    private static Actor actor(AdminUser user) {
+        return new Actor(user.getUsername(), user.getRole(),
+                user.getAccount().map(Account::getShortname).orElse(null));
+    }
+
+    private static AdminUserRecord record(AdminUser user) {
+        return new AdminUserRecord(user.getUsername(), user.getRole(),
+                user.getAccount().map(Account::getShortname).orElse(null), user.getCreatedAt(),
+                user.getLastLoginAt().orElse(null), user.getLockedUntil().orElse(null));
+    }
+}

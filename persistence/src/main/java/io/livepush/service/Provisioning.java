@@ -1,0 +1,98 @@
+package io.livepush.service;
+
+import io.livepush.domain.ProvisioningStatus;
+import io.livepush.domain.SlotLifecycle;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Derives a slot's provisioning status from ingest node heartbeats (SPEC §3); pure, so tests drive it with a fixed
+ * clock. The rules, in order:
+ * <ol>
+ * <li>a slot being deleted is {@code Deleting};</li>
+ * <li>a live node of one of the slot's PoPs that reports an error for the slot, or for itself, makes it
+ * {@code Error} with that node's reason;</li>
+ * <li>when every PoP of the slot (primary, and backup if used) has at least one live node and every live node there
+ * has loaded the slot's config version, it is {@code Published};</li>
+ * <li>otherwise it is {@code LiveEventProvisioning} until {@link #TIMEOUT} after the change that needs provisioning,
+ * and {@code Not_Provisioned} (with the PoP that failed) after that.</li>
+ * </ol>
+ * A node is live while its last heartbeat is younger than {@link #NODE_ALIVE}.
+ */
+public final class Provisioning {
+
+    /** How long nodes have to confirm a change before the slot is {@code Not_Provisioned}. */
+    public static final Duration TIMEOUT = Duration.ofMinutes(5);
+    /** How old a node's last heartbeat may be for the node to count. Nodes beat every few seconds. */
+    public static final Duration NODE_ALIVE = Duration.ofSeconds(30);
+
+    /** What a heartbeat says about one node. */
+    public record NodeState(String nodeId, long popId, long configVersion, Instant lastSeen, String error) {
+    }
+
+    /** A PoP the slot needs, by id and name. */
+    public record PopRef(long id, String name) {
+    }
+
+    /** The slot facts the status depends on. */
+    public record SlotFacts(String slotId, SlotLifecycle lifecycle, long configVersion, Instant requestedAt,
+            List<PopRef> pops) {
+    }
+
+    /** A status and, for {@code Error} and {@code Not_Provisioned}, the reason. */
+    public record Verdict(ProvisioningStatus status, String reason) {
+    }
+
+    private Provisioning() {
+    }
+
+    /**
+     * Derives the status of {@code slot}.
+     *
+     * @param nodes      every known node (dead ones are ignored here)
+     * @param slotErrors the errors nodes reported for this slot, by node id
+     */
+    public static Verdict status(SlotFacts slot, List<NodeState> nodes, Map<String, String> slotErrors, Instant now) {
+        if (slot.lifecycle() != SlotLifecycle.ACTIVE) {
+            return new Verdict(ProvisioningStatus.DELETING, null);
+        }
+        Instant aliveSince = now.minus(NODE_ALIVE);
+        List<NodeState> alive = nodes.stream()
+                .filter(node -> !node.lastSeen().isBefore(aliveSince))
+                .filter(node -> slot.pops().stream().anyMatch(pop -> pop.id() == node.popId()))
+                .sorted(Comparator.comparing(NodeState::nodeId))
+                .toList();
+        for (NodeState node : alive) {
+            String error = slotErrors.containsKey(node.nodeId()) ? slotErrors.get(node.nodeId()) : node.error();
+            if (error != null) {
+                return new Verdict(ProvisioningStatus.ERROR, "Ingest node '" + node.nodeId() + "': " + error);
+            }
+        }
+        String missing = null;
+        for (PopRef pop : slot.pops()) {
+            List<NodeState> inPop = alive.stream().filter(node -> node.popId() == pop.id()).toList();
+            if (inPop.isEmpty()) {
+                missing = "No ingest node of PoP '" + pop.name() + "' has reported in the last "
+                        + NODE_ALIVE.toSeconds() + " seconds";
+                break;
+            }
+            List<String> behind = inPop.stream().filter(node -> node.configVersion() < slot.configVersion())
+                    .map(NodeState::nodeId).toList();
+            if (!behind.isEmpty()) {
+                missing = "Ingest node(s) " + String.join(", ", behind) + " of PoP '" + pop.name()
+                        + "' did not load the slot within " + TIMEOUT.toMinutes() + " minutes";
+                break;
+            }
+        }
+        if (missing == null) {
+            return new Verdict(ProvisioningStatus.PUBLISHED, null);
+        }
+        if (now.isBefore(slot.requestedAt().plus(TIMEOUT))) {
+            return new Verdict(ProvisioningStatus.LIVE_EVENT_PROVISIONING, null);
+        }
+        return new Verdict(ProvisioningStatus.NOT_PROVISIONED, missing);
+    }
+}

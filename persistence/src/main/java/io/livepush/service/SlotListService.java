@@ -1,0 +1,91 @@
+package io.livepush.service;
+
+import io.livepush.domain.Actor;
+import io.livepush.domain.Region;
+import io.livepush.domain.SlotLifecycle;
+import io.livepush.domain.SlotName;
+import io.livepush.domain.SlotType;
+import io.livepush.model.Account;
+import io.livepush.model.Slot;
+import io.livepush.store.Database;
+import jakarta.persistence.TypedQuery;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads an account's slot list for the portal's grid and the API (SPEC §8): filter by region or type, four sort
+ * orders, and pages served by one count query and one page query, both on indexes led by the account, so 10 000 slots
+ * per account stay fast. Deleted slots (tombstones) never appear; slots being deleted do, as {@code Deleting}.
+ */
+public final class SlotListService {
+
+    private final Database database;
+    private final Clock clock;
+
+    public SlotListService(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /** One page of the account's slots. */
+    public SlotPage list(Actor actor, String shortname, SlotQuery query) {
+        return database.inTransaction(em -> {
+            Account account = Accounts.find(em, actor, shortname);
+            String where = " from Slot s where s.account = :account and s.lifecycle <> :deleted"
+                    + (query.region() == null ? "" : " and s.region = :region")
+                    + (query.type() == null ? "" : " and s.type = :type");
+            long total = bind(em.createQuery("select count(s)" + where, Long.class), account, query)
+                    .getSingleResult();
+            List<Slot> slots = bind(em.createQuery("select s" + where + " order by " + query.sort().orderBy(),
+                    Slot.class), account, query)
+                    .setFirstResult(query.offset())
+                    .setMaxResults(query.limit())
+                    .getResultList();
+            Map<String, Provisioning.Verdict> verdicts = SlotRecords.statuses(em, slots, clock.instant());
+            return new SlotPage(slots.stream()
+                    .map(slot -> SlotRecords.summary(slot, verdicts.get(slot.getId())))
+                    .toList(), total);
+        });
+    }
+
+    /** The regions and types the account's slots have: what the "Show only" list offers. */
+    public SlotFacets facets(Actor actor, String shortname) {
+        return database.inTransaction(em -> {
+            Account account = Accounts.find(em, actor, shortname);
+            Set<Region> regions = EnumSet.noneOf(Region.class);
+            Set<SlotType> types = EnumSet.noneOf(SlotType.class);
+            em.createQuery("select distinct s.region, s.type from Slot s where s.account = :account"
+                            + " and s.lifecycle <> :deleted", Object[].class)
+                    .setParameter("account", account)
+                    .setParameter("deleted", SlotLifecycle.DELETED)
+                    .getResultStream()
+                    .forEach(row -> {
+                        regions.add((Region) row[0]);
+                        types.add((SlotType) row[1]);
+                    });
+            return new SlotFacets(regions, types);
+        });
+    }
+
+    /** Whether the account could take a new slot named {@code name}: valid and not taken in any letter case. */
+    public boolean isNameAvailable(Actor actor, String shortname, String name) {
+        if (!SlotName.isValid(name)) {
+            return false;
+        }
+        return database.inTransaction(em -> !SlotLookup.isNameTaken(em, Accounts.find(em, actor, shortname), name));
+    }
+
+    private static <T> TypedQuery<T> bind(TypedQuery<T> typed, Account account, SlotQuery query) {
+        typed.setParameter("account", account).setParameter("deleted", SlotLifecycle.DELETED);
+        if (query.region() != null) {
+            typed.setParameter("region", query.region());
+        }
+        if (query.type() != null) {
+            typed.setParameter("type", query.type());
+        }
+        return typed;
+    }
+}

@@ -1,0 +1,213 @@
+package io.livepush.service;
+
+import io.livepush.domain.Actor;
+import io.livepush.domain.SlotLifecycle;
+import io.livepush.domain.SlotType;
+import io.livepush.model.Account;
+import io.livepush.model.Slot;
+import io.livepush.model.SlotAudit;
+import io.livepush.model.SlotSettings;
+import io.livepush.security.PasswordHasher;
+import io.livepush.security.Secrets;
+import io.livepush.store.Database;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Creates, clones, edits and deletes slots and reads them one at a time (SPEC §3). Every call is scoped to an account
+ * the {@link Actor} may manage; a slot of another account is reported as missing. Every change moves the config version
+ * forward (ingest nodes reload what changed) and appends to the slot's history.
+ * <p>
+ * Every write transaction starts by taking the config version (a row lock), so slot writes are serialised: the name,
+ * entitlement and capacity checks that follow see every committed change, and two admins racing for the last
+ * entitlement or the same name cannot both win. Slow password hashing happens before the transaction starts.
+ */
+public final class SlotService {
+
+    private final Database database;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+
+    public SlotService(Database database, PasswordHasher hasher, Clock clock) {
+        this.database = database;
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    /** Creates a slot, refusing one over the account's entitlement or Live Push kbps capacity. */
+    public SlotRecord create(Actor actor, String shortname, SlotDraft draft) {
+        SlotValidator.checkNew(draft.name(), draft.type(), draft.credentials());
+        List<String> hashes = hashAll(draft.credentials());
+        return database.inTransaction(em -> {
+            long version = ConfigVersions.next(em);
+            Account account = Accounts.find(em, actor, shortname);
+            SlotSettings settings = SlotValidator.settings(em, draft, null);
+            Slot slot = insert(em, version, account, draft.name(), draft.type(), settings, draft.credentials(),
+                    hashes);
+            AuditTrail.record(em, slot, actor, "created",
+                    AuditTrail.describe(Map.of(), AuditTrail.snapshot(slot)), slot.getCreatedAt());
+            return record(em, slot);
+        });
+    }
+
+    /**
+     * Creates a copy of a slot under a new name: every setting but the ID, the name and the passwords, which the caller
+     * types again for the user names it keeps (SPEC §3 Clone).
+     */
+    public SlotRecord clone(Actor actor, String sourceSlotId, String newName, List<NewCredential> credentials) {
+        SlotValidator.checkNew(newName, SlotType.LIVE_PUSH, credentials);
+        List<String> hashes = hashAll(credentials);
+        return database.inTransaction(em -> {
+            long version = ConfigVersions.next(em);
+            Slot source = SlotLookup.find(em, actor, sourceSlotId);
+            SlotSettings settings = new SlotSettings(source.getDescription(), source.getRegion(),
+                    source.getPrimaryPop(), source.getBackupPop().orElse(null), source.isUseBackupIngest(),
+                    source.getTotalKbps(), source.getSegmentDurationMs(), source.getFileExpirySeconds(),
+                    source.getViewerDefaultAction(), source.getMediaVault(), source.getPublishCidrs(),
+                    source.getViewerRules());
+            Slot slot = insert(em, version, source.getAccount(), newName, source.getType(), settings, credentials,
+                    hashes);
+            AuditTrail.record(em, slot, actor, "cloned from " + source.getName(),
+                    AuditTrail.describe(Map.of(), AuditTrail.snapshot(slot)), slot.getCreatedAt());
+            return record(em, slot);
+        });
+    }
+
+    /** Changes every setting but the ID, the name, the type and the credentials. */
+    public SlotRecord update(Actor actor, String slotId, SlotDraft draft) {
+        return database.inTransaction(em -> {
+            long version = ConfigVersions.next(em);
+            Slot slot = SlotLookup.find(em, actor, slotId);
+            SlotSettings settings = SlotValidator.settings(em, draft, slot.getMediaVault());
+            Entitlements.checkKbps(em, slot.getAccount(), settings.totalKbps(), slot.getId());
+            Map<String, String> before = AuditTrail.snapshot(slot);
+            slot.configure(settings);
+            String changes = AuditTrail.describe(before, AuditTrail.snapshot(slot));
+            if (!changes.isEmpty()) {
+                Instant now = clock.instant();
+                slot.touch(version, now);
+                AuditTrail.record(em, slot, actor, "updated", changes, now);
+            }
+            return record(em, slot);
+        });
+    }
+
+    /**
+     * Deletes a slot: ingest and playback stop as soon as nodes load the change, its files are removed in the
+     * background, and it shows as {@code Deleting} until they are. It cannot be undone.
+     */
+    public void delete(Actor actor, String slotId) {
+        database.runInTransaction(em -> {
+            long version = ConfigVersions.next(em);
+            Slot slot = SlotLookup.find(em, actor, slotId);
+            if (slot.getLifecycle() != SlotLifecycle.ACTIVE) {
+                return;
+            }
+            Instant now = clock.instant();
+            slot.markDeleting(version, now);
+            AuditTrail.record(em, slot, actor, "deleted", "", now);
+        });
+    }
+
+    /** Returns the slot with the given ID. */
+    public SlotRecord get(Actor actor, String slotId) {
+        return database.inTransaction(em -> record(em, SlotLookup.find(em, actor, slotId)));
+    }
+
+    /** Returns the slot of {@code shortname} named {@code name} (without regard to case). */
+    public SlotRecord find(Actor actor, String shortname, String name) {
+        return database.inTransaction(em -> record(em, SlotLookup.byName(em, actor, shortname, name)));
+    }
+
+    /** Adds a publish credential; the password is stored only as a slow salted hash. */
+    public SlotRecord addCredential(Actor actor, String slotId, NewCredential credential) {
+        SlotValidator.checkNew("x", SlotType.LIVE_PUSH, List.of(credential));
+        String hash = hasher.hash(credential.password().toCharArray());
+        return changeCredentials(actor, slotId, "credential added", "username: " + credential.username(), slot -> {
+            if (slot.getCredentials().stream().anyMatch(c -> c.getUsername().equals(credential.username()))) {
+                throw new ConflictException("The slot already has a credential for '" + credential.username() + "'");
+            }
+            slot.addCredential(credential.username(), hash, clock.instant());
+        });
+    }
+
+    /** Removes the publish credential of {@code username}. */
+    public SlotRecord removeCredential(Actor actor, String slotId, String username) {
+        return changeCredentials(actor, slotId, "credential removed", "username: " + username, slot -> {
+            if (!slot.removeCredential(username)) {
+                throw new NotFoundException("The slot has no credential for '" + username + "'");
+            }
+        });
+    }
+
+    /** Removes every publish credential: the slot then refuses every push until a credential is added. */
+    public SlotRecord clearCredentials(Actor actor, String slotId) {
+        return changeCredentials(actor, slotId, "credentials cleared", "", Slot::clearCredentials);
+    }
+
+    /** The slot's history, newest first. */
+    public List<AuditEntry> history(Actor actor, String slotId) {
+        return database.inTransaction(em -> {
+            Slot slot = SlotLookup.find(em, actor, slotId);
+            return em.createQuery("select a from SlotAudit a where a.slotId = :id order by a.at desc, a.id desc",
+                            SlotAudit.class)
+                    .setParameter("id", slot.getId())
+                    .getResultStream()
+                    .map(a -> new AuditEntry(a.getActor(), a.getAt(), a.getAction(), a.getChanges()))
+                    .toList();
+        });
+    }
+
+    private SlotRecord changeCredentials(Actor actor, String slotId, String action, String changes,
+            Consumer<Slot> change) {
+        return database.inTransaction(em -> {
+            long version = ConfigVersions.next(em);
+            Slot slot = SlotLookup.find(em, actor, slotId);
+            change.accept(slot);
+            Instant now = clock.instant();
+            slot.touch(version, now);
+            AuditTrail.record(em, slot, actor, action, changes, now);
+            return record(em, slot);
+        });
+    }
+
+    private Slot insert(EntityManager em, long version, Account account, String name, SlotType type, SlotSettings settings,
+            List<NewCredential> credentials, List<String> hashes) {
+        if (SlotLookup.isNameTaken(em, account, name)) {
+            throw new SlotNameTakenException(name);
+        }
+        Entitlements.checkNewSlot(em, account, type, settings.totalKbps());
+        Instant now = clock.instant();
+        Slot slot = new Slot(Secrets.randomHex(16), account, name, type, now);
+        slot.configure(settings);
+        for (int i = 0; i < credentials.size(); i++) {
+            slot.addCredential(credentials.get(i).username(), hashes.get(i), now);
+        }
+        slot.touch(version, now);
+        em.persist(slot);
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            // Two admins racing for one name: the unique key decides, and the loser hears why.
+            if (String.valueOf(e.getCause()).toLowerCase(Locale.ROOT).contains("uk_slot_account_name")) {
+                throw new SlotNameTakenException(name);
+            }
+            throw e;
+        }
+        return slot;
+    }
+
+    private List<String> hashAll(List<NewCredential> credentials) {
+        return credentials.stream().map(credential -> hasher.hash(credential.password().toCharArray())).toList();
+    }
+
+    private SlotRecord record(EntityManager em, Slot slot) {
+        return SlotRecords.full(slot, SlotRecords.statuses(em, List.of(slot), clock.instant()).get(slot.getId()));
+    }
+}

@@ -1,0 +1,98 @@
+package io.livepush.store;
+
+import io.livepush.model.Account;
+import io.livepush.model.AdminUser;
+import io.livepush.model.ConfigState;
+import io.livepush.model.IngestNode;
+import io.livepush.model.IngestNodeSlotError;
+import io.livepush.model.Pop;
+import io.livepush.model.PublishCredential;
+import io.livepush.model.Slot;
+import io.livepush.model.SlotAudit;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
+
+/**
+ * The one {@link EntityManagerFactory} of a web application, over the MariaDB {@link DataSource} it is given.
+ * <p>
+ * The schema comes from the Flyway migrations in {@code db/migration}; Hibernate only validates it, so a mapping that
+ * drifts from the SQL fails at startup, not in production traffic. Transactions begin only through
+ * {@link #inTransaction(Function)}, which services call; nothing else opens an {@link EntityManager}.
+ */
+public final class Database implements AutoCloseable {
+
+    /** Where both web applications find their DataSource. */
+    public static final String JNDI_NAME = "java:comp/env/jdbc/livepush";
+
+    private final EntityManagerFactory emf;
+
+    private Database(EntityManagerFactory emf) {
+        this.emf = emf;
+    }
+
+    /**
+     * Opens the database behind {@code dataSource}.
+     *
+     * @param migrate whether to apply pending Flyway migrations first (the admin application does; ingest nodes
+     *                only validate, so that a node of an older version never changes a shared schema)
+     */
+    public static Database open(DataSource dataSource, boolean migrate) {
+        if (migrate) {
+            migrate(dataSource);
+        }
+        EntityManagerFactory emf = new HibernatePersistenceConfiguration("livepush")
+                .managedClasses(Account.class, Pop.class, Slot.class, PublishCredential.class, AdminUser.class,
+                        IngestNode.class, IngestNodeSlotError.class, SlotAudit.class, ConfigState.class)
+                .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
+                .property(AvailableSettings.HBM2DDL_AUTO, "validate")
+                .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")
+                .property(AvailableSettings.STATEMENT_BATCH_SIZE, 50)
+                .property(AvailableSettings.ORDER_INSERTS, true)
+                .createEntityManagerFactory();
+        return new Database(emf);
+    }
+
+    /** Opens the database behind the container's {@value #JNDI_NAME}. */
+    public static Database fromJndi(boolean migrate) {
+        try {
+            DataSource dataSource = (DataSource) new InitialContext().lookup(JNDI_NAME);
+            return open(dataSource, migrate);
+        } catch (NamingException e) {
+            throw new IllegalStateException("No DataSource at [" + JNDI_NAME + "]: declare the jdbc/livepush "
+                    + "Resource in the context file (see docs/install.md)", e);
+        }
+    }
+
+    /** Applies every pending migration of {@code db/migration} to the schema behind {@code dataSource}. */
+    public static void migrate(DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+    }
+
+    /** Runs {@code work} in a new transaction, committing when it returns and rolling back when it throws. */
+    public <T> T inTransaction(Function<EntityManager, T> work) {
+        return emf.callInTransaction(work);
+    }
+
+    /** Runs {@code work} in a new transaction, committing when it returns and rolling back when it throws. */
+    public void runInTransaction(Consumer<EntityManager> work) {
+        emf.runInTransaction(work);
+    }
+
+    @Override
+    public void close() {
+        emf.close();
+    }
+}

@@ -1,0 +1,44 @@
+package io.livepush.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.livepush.model.ConfigState;
+import io.livepush.testing.TestDatabases;
+import io.livepush.testing.TestSchema;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DatabaseIT {
+
+    @Test
+    void migrationsCreateASchemaThatHibernateValidates() throws Exception {
+        try (TestSchema schema = TestDatabases.freshSchema(); Database database = schema.openDatabase()) {
+            long version = database.inTransaction(em -> em.find(ConfigState.class, ConfigState.ROW_ID).getVersion());
+            assertThat(version).isZero();
+            try (Connection connection = schema.dataSource().getConnection();
+                    Statement statement = connection.createStatement();
+                    ResultSet tables = statement.executeQuery("SHOW TABLES")) {
+                List<String> names = new ArrayList<>();
+                while (tables.next()) {
+                    names.add(tables.getString(1));
+                }
+                assertThat(names).containsExactlyInAnyOrder("account", "account_entitlement", "admin_user",
+                        "config_state", "flyway_schema_history", "ingest_node", "ingest_node_slot_error", "pop",
+                        "publish_cidr", "publish_credential", "slot", "slot_audit", "viewer_rule");
+            }
+        }
+    }
+
+    @Test
+    void migratingTwiceIsANoOp() {
+        try (TestSchema schema = TestDatabases.freshSchema()) {
+            Database.migrate(schema.dataSource());
+            Database.migrate(schema.dataSource());
+            schema.openDatabase().close();
+        }
+    }
+}

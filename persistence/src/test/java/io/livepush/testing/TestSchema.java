@@ -1,0 +1,53 @@
+package io.livepush.testing;
+
+import io.livepush.store.Database;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.mariadb.jdbc.MariaDbPoolDataSource;
+
+/**
+ * One throw-away schema on the test server, with a pooled {@link DataSource}. {@link #close()} closes the pool and
+ * drops the schema.
+ */
+public final class TestSchema implements AutoCloseable {
+
+    private final String name;
+    private final String jdbcUrl;
+    private final MariaDbPoolDataSource dataSource;
+
+    TestSchema(String name, String jdbcUrl) {
+        this.name = name;
+        this.jdbcUrl = jdbcUrl;
+        try {
+            String separator = jdbcUrl.contains("?") ? "&" : "?";
+            this.dataSource = new MariaDbPoolDataSource(jdbcUrl + separator + "maxPoolSize=8&minPoolSize=0");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot open a pool on " + name, e);
+        }
+    }
+
+    /** The schema's name, e.g. {@code lp_test_0a1b2c3d4e}. */
+    public String name() {
+        return name;
+    }
+
+    /** A JDBC URL that selects this schema. */
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Migrates the schema with Flyway and opens it with Hibernate validating the mapping. */
+    public Database openDatabase() {
+        return Database.open(dataSource, true);
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+        TestDatabases.execute("DROP DATABASE IF EXISTS " + name);
+    }
+}
