@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /** The regions a slot and a PoP can be in (SPEC §3), with the values the REST API uses and the names the portal shows. */
-public enum Region {
+public enum Region implements Labelled {
     NORTH_AMERICA("north-america", "North-America"),
     ASIA_PACIFIC("asia-pacific", "Asia-Pacific"),
     EUROPE("europe", "Europe");
@@ -18,11 +18,13 @@ public enum Region {
     }
 
     /** The value used in the REST API, e.g. {@code north-america}. */
+    @Override
     public String apiValue() {
         return apiValue;
     }
 
     /** The name the portal shows, e.g. {@code North-America}. */
+    @Override
     public String displayName() {
         return displayName;
     }
@@ -36,14 +38,6 @@ public enum Region {
 
     /** Parses an API value or a display name (case-insensitive). */
     public static Optional<Region> tryParse(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        for (Region region : values()) {
-            if (region.apiValue.equalsIgnoreCase(text) || region.displayName.equalsIgnoreCase(text)) {
-                return Optional.of(region);
-            }
-        }
-        return Optional.empty();
+        return Labelled.find(Region.class, text);
     }
 }

@@ -6,7 +6,7 @@ import java.util.Optional;
  * The slot types an account can be entitled to (SPEC §2). Only {@link #LIVE_PUSH} slots run on this origin; the others
  * exist so that entitlements, the {@code + new} menu and filters look as they do in the original product.
  */
-public enum SlotType {
+public enum SlotType implements Labelled {
     TRANSCODE_1080P("transcode-1080p", "Transcode 1080p"),
     TRANSCODE_720P("transcode-720p", "Transcode 720p"),
     TRANSCODE_576P("transcode-576p", "Transcode 576p"),
@@ -22,11 +22,13 @@ public enum SlotType {
     }
 
     /** The value used in the REST API, e.g. {@code live-push}. */
+    @Override
     public String apiValue() {
         return apiValue;
     }
 
     /** The name the portal shows, e.g. {@code Live Push}. */
+    @Override
     public String displayName() {
         return displayName;
     }
@@ -44,14 +46,6 @@ public enum SlotType {
 
     /** Parses an API value or a display name (case-insensitive). */
     public static Optional<SlotType> tryParse(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        for (SlotType type : values()) {
-            if (type.apiValue.equalsIgnoreCase(text) || type.displayName.equalsIgnoreCase(text)) {
-                return Optional.of(type);
-            }
-        }
-        return Optional.empty();
+        return Labelled.find(SlotType.class, text);
     }
 }

@@ -1,5 +1,6 @@
 package io.livepush.mediavault;
 
+import io.livepush.security.Secrets;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -150,8 +151,8 @@ public record MediaVaultSettings(MediaVaultMode mode, String primarySecret, Stri
         return other instanceof MediaVaultSettings that && mode == that.mode && denyStatus == that.denyStatus
                 && pathBased == that.pathBased && strictReferrer == that.strictReferrer
                 && clockSkewSeconds == that.clockSkewSeconds && pathToken.equals(that.pathToken)
-                && pathDelim.equals(that.pathDelim) && Secrets.sameSecret(primarySecret, that.primarySecret)
-                && Secrets.sameSecret(secondarySecret, that.secondarySecret);
+                && pathDelim.equals(that.pathDelim) && sameSecret(primarySecret, that.primarySecret)
+                && sameSecret(secondarySecret, that.secondarySecret);
     }
 
     @Override
@@ -162,10 +163,20 @@ public record MediaVaultSettings(MediaVaultMode mode, String primarySecret, Stri
 
     @Override
     public String toString() {
-        return "MediaVaultSettings[mode=" + mode + ", primarySecret=" + Secrets.redacted(primarySecret)
-                + ", secondarySecret=" + Secrets.redacted(secondarySecret) + ", denyStatus=" + denyStatus
+        return "MediaVaultSettings[mode=" + mode + ", primarySecret=" + redacted(primarySecret)
+                + ", secondarySecret=" + redacted(secondarySecret) + ", denyStatus=" + denyStatus
                 + ", pathBased=" + pathBased + ", pathToken=" + pathToken + ", pathDelim=" + pathDelim
                 + ", strictReferrer=" + strictReferrer + ", clockSkewSeconds=" + clockSkewSeconds + "]";
+    }
+
+    /** Compares two secrets in constant time; unlike {@link Secrets#constantTimeEquals}, two missing ones are equal. */
+    private static boolean sameSecret(String a, String b) {
+        return a == null ? b == null : Secrets.constantTimeEquals(a, b);
+    }
+
+    /** Returns what {@code toString} shows in place of a secret. */
+    private static String redacted(String secret) {
+        return secret == null ? "(none)" : "(set)";
     }
 
     private static String emptyToNull(String secret) {

@@ -189,7 +189,7 @@ public final class MediaVaultVerifier {
             return MediaVaultReason.MV_EXPIRED;
         }
         if (terms.ipRule() != null
-                && !terms.ipRule().matches(AddressLiterals.parseClient(call.request().clientAddress()))) {
+                && !terms.ipRule().matches(AddressRule.parseClient(call.request().clientAddress()))) {
             return MediaVaultReason.MV_IP;
         }
         if (terms.referrers() != null

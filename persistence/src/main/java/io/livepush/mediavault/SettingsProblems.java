@@ -1,5 +1,6 @@
 package io.livepush.mediavault;
 
+import io.livepush.security.Secrets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +36,7 @@ final class SettingsProblems {
             if (!hasPrimary) {
                 problems.put(MediaVaultSettings.SECONDARY_SECRET, "A secondary secret needs a primary secret");
             } else if (!secretProblem(secondarySecret, problems, MediaVaultSettings.SECONDARY_SECRET)
-                    && Secrets.sameSecret(primarySecret, secondarySecret)) {
+                    && Secrets.constantTimeEquals(secondarySecret, primarySecret)) {
                 problems.put(MediaVaultSettings.SECONDARY_SECRET, "The secondary secret must differ from the primary");
             }
         }

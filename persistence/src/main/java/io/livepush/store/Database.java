@@ -56,6 +56,7 @@ public final class Database implements AutoCloseable {
                 .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")
                 .property(AvailableSettings.STATEMENT_BATCH_SIZE, 50)
                 .property(AvailableSettings.ORDER_INSERTS, true)
+                .property(AvailableSettings.DEFAULT_BATCH_FETCH_SIZE, 64)
                 .createEntityManagerFactory();
         return new Database(emf);
     }

@@ -50,7 +50,7 @@ class AddressRuleTest {
         AddressRule parsed = AddressRule.parse(rule);
 
         assertThat(parsed).as(rule).isNotNull();
-        assertThat(parsed.matches(AddressLiterals.parseClient(client))).isEqualTo(expected);
+        assertThat(parsed.matches(AddressRule.parseClient(client))).isEqualTo(expected);
     }
 
     @ParameterizedTest
@@ -67,6 +67,6 @@ class AddressRuleTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "example.com", "10.0.0.01", "::ffff:10.0.0.256", "[::1"})
     void bogusClientAddressMatchesNothing(String client) {
-        assertThat(AddressLiterals.parseClient(client)).isNull();
+        assertThat(AddressRule.parseClient(client)).isNull();
     }
 }

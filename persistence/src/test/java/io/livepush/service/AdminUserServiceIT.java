@@ -12,23 +12,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class AdminUserServiceIT {
-
-    private static ServiceFixture fx;
-
-    @BeforeAll
-    static void setUp() {
-        fx = new ServiceFixture();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        fx.close();
-    }
+class AdminUserServiceIT extends ServiceIT {
 
     @Test
     void theFirstOperatorIsCreatedOnlyOnce() {

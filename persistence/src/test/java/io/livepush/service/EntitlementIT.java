@@ -16,23 +16,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class EntitlementIT {
-
-    private static ServiceFixture fx;
-
-    @BeforeAll
-    static void setUp() {
-        fx = new ServiceFixture();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        fx.close();
-    }
+class EntitlementIT extends ServiceIT {
 
     @Test
     void creatingOverTheSlotEntitlementIsRefused() {

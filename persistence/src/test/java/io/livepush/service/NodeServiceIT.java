@@ -7,23 +7,9 @@ import io.livepush.domain.ProvisioningStatus;
 import io.livepush.domain.Region;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class NodeServiceIT {
-
-    private static ServiceFixture fx;
-
-    @BeforeAll
-    static void setUp() {
-        fx = new ServiceFixture();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        fx.close();
-    }
+class NodeServiceIT extends ServiceIT {
 
     @Test
     void aSlotIsPublishedOnceTheNodeOfItsPopHasLoadedItsVersion() {

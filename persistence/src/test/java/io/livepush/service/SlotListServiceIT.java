@@ -16,28 +16,20 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The slot list at the size SPEC §8 names: 10 000 slots in one account. */
-class SlotListServiceIT {
+class SlotListServiceIT extends ServiceIT {
 
     private static final int SLOTS = 10_000;
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
-    private static ServiceFixture fx;
 
     @BeforeAll
     static void setUp() throws Exception {
-        fx = new ServiceFixture();
         fx.accounts.update(OPERATOR, "acme", new AccountDraft(null, "Acme Corp", 100_000_000,
                 Map.of(SlotType.LIVE_PUSH, 20_000)));
         insertSlots();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        fx.close();
     }
 
     @Test

@@ -16,23 +16,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class SlotServiceIT {
-
-    private static ServiceFixture fx;
-
-    @BeforeAll
-    static void setUp() {
-        fx = new ServiceFixture();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        fx.close();
-    }
+class SlotServiceIT extends ServiceIT {
 
     @Test
     void createdSlotHasEverySettingAndNoSecret() {
