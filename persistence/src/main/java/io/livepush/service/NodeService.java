@@ -28,8 +28,6 @@ import java.util.stream.Collectors;
  */
 public final class NodeService {
 
-    private static final int MAX_MESSAGE = 1024;
-
     private final Database database;
     private final Clock clock;
 
@@ -74,12 +72,13 @@ public final class NodeService {
                 node = new IngestNode(beat.nodeId(), pop, now);
                 em.persist(node);
             }
-            node.beat(pop, beat.configVersion(), shorten(beat.error()), now);
+            node.beat(pop, beat.configVersion(), Messages.shorten(beat.error()), now);
             em.createQuery("delete from IngestNodeSlotError e where e.nodeId = :node")
                     .setParameter("node", beat.nodeId()).executeUpdate();
             for (Map.Entry<String, String> error : beat.slotErrors().entrySet()) {
                 if (em.find(Slot.class, error.getKey()) != null) {
-                    em.persist(new IngestNodeSlotError(beat.nodeId(), error.getKey(), shorten(error.getValue()), now));
+                    em.persist(new IngestNodeSlotError(beat.nodeId(), error.getKey(),
+                            Messages.shorten(error.getValue()), now));
                 }
             }
         });
@@ -144,12 +143,5 @@ public final class NodeService {
         return new SlotRules(slot.getId(), slot.getAccount().getShortname(), slot.getName(), slot.getLifecycle(),
                 pops, slot.getTotalKbps(), slot.getSegmentDurationMs(), slot.getFileExpirySeconds(), hashes,
                 publishers, viewers, mediaVault, slot.getConfigVersion());
-    }
-
-    private static String shorten(String message) {
-        if (message == null) {
-            return null;
-        }
-        return message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE - 1) + "…";
     }
 }

@@ -10,6 +10,7 @@ import io.livepush.model.Slot;
 import io.livepush.store.Database;
 import jakarta.persistence.TypedQuery;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +45,11 @@ public final class SlotListService {
                     .setFirstResult(query.offset())
                     .setMaxResults(query.limit())
                     .getResultList();
-            Map<String, Provisioning.Verdict> verdicts = SlotRecords.statuses(em, slots, clock.instant());
+            Instant now = clock.instant();
+            Map<String, Provisioning.Verdict> verdicts = SlotRecords.statuses(em, slots, now);
+            Map<String, LiveActivity> activities = IngestStatsService.activities(em, slots, now);
             return new SlotPage(slots.stream()
-                    .map(slot -> SlotRecords.summary(slot, verdicts.get(slot.getId())))
+                    .map(slot -> SlotRecords.summary(slot, verdicts.get(slot.getId()), activities.get(slot.getId())))
                     .toList(), total);
         });
     }

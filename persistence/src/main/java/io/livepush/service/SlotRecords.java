@@ -48,10 +48,10 @@ final class SlotRecords {
                 verdict.status(), verdict.reason(), slot.getCreatedAt(), slot.getUpdatedAt());
     }
 
-    static SlotSummary summary(Slot slot, Provisioning.Verdict verdict) {
+    static SlotSummary summary(Slot slot, Provisioning.Verdict verdict, LiveActivity activity) {
         return new SlotSummary(slot.getId(), slot.getAccount().getShortname(), slot.getName(), slot.getType(),
                 slot.getRegion(), slot.getPrimaryPop().getName(), slot.getTotalKbps(), slot.getSegmentDurationMs(),
-                verdict.status(), verdict.reason(), slot.getCreatedAt());
+                verdict.status(), verdict.reason(), activity, slot.getCreatedAt());
     }
 
     /** Derives the provisioning status of each slot with two queries, however many slots there are. */

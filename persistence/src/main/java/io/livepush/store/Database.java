@@ -9,6 +9,7 @@ import io.livepush.model.Pop;
 import io.livepush.model.PublishCredential;
 import io.livepush.model.Slot;
 import io.livepush.model.SlotAudit;
+import io.livepush.model.SlotIngestStats;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.function.Consumer;
@@ -50,7 +51,8 @@ public final class Database implements AutoCloseable {
         }
         EntityManagerFactory emf = new HibernatePersistenceConfiguration("livepush")
                 .managedClasses(Account.class, Pop.class, Slot.class, PublishCredential.class, AdminUser.class,
-                        IngestNode.class, IngestNodeSlotError.class, SlotAudit.class, ConfigState.class)
+                        IngestNode.class, IngestNodeSlotError.class, SlotAudit.class, ConfigState.class,
+                        SlotIngestStats.class)
                 .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                 .property(AvailableSettings.HBM2DDL_AUTO, "validate")
                 .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")
