@@ -1,0 +1,114 @@
+package io.livepush.ingest;
+
+import io.livepush.domain.Shortname;
+import io.livepush.domain.SlotName;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The one path grammar of the {@code live} application (SPEC §4): {@code /{shortname}/{slot}/{path}} as Tomcat hands
+ * it over in {@code getPathInfo()} (decoded and normalised). Everything that could leave the slot's directory or hide
+ * a file is refused: {@code ..}, {@code .}, empty segments, dot-files (which includes upload temp files), backslashes,
+ * NUL and other control characters, segments over {@value #MAX_SEGMENT_BYTES} UTF-8 bytes and paths deeper than the
+ * configured limit. A trailing {@code /} names a collection.
+ *
+ * @param segments   the path below the slot, one element per directory or file name; empty for the slot itself
+ * @param collection whether the path ended with {@code /}
+ */
+public record IngestPath(String shortname, String slot, List<String> segments, boolean collection) {
+
+    /** The longest file or directory name, in UTF-8 bytes. */
+    public static final int MAX_SEGMENT_BYTES = 255;
+
+    public IngestPath {
+        segments = List.copyOf(segments);
+    }
+
+    /**
+     * Parses a path; throws {@link IllegalArgumentException} (400) that says what is wrong, quoting nothing a client
+     * could use to inject into logs.
+     */
+    public static IngestPath parse(String pathInfo, int maxDepth) {
+        if (pathInfo == null || pathInfo.length() < 2 || pathInfo.charAt(0) != '/') {
+            throw new IllegalArgumentException("The path must be /{shortname}/{slot}/{file}");
+        }
+        boolean collection = pathInfo.endsWith("/");
+        String trimmed = pathInfo.substring(1, collection ? pathInfo.length() - 1 : pathInfo.length());
+        List<String> parts = split(trimmed);
+        if (parts.size() < 2) {
+            throw new IllegalArgumentException("The path must name an account and a slot");
+        }
+        for (String part : parts) {
+            checkSegment(part);
+        }
+        if (!Shortname.isValid(parts.get(0)) || !SlotName.isValid(parts.get(1))) {
+            throw new IllegalArgumentException("The path does not start with a valid shortname and slot name");
+        }
+        List<String> below = parts.subList(2, parts.size());
+        if (below.size() > maxDepth) {
+            throw new IllegalArgumentException("The path is deeper than " + maxDepth + " levels below the slot");
+        }
+        return new IngestPath(parts.get(0), parts.get(1), below, collection);
+    }
+
+    /**
+     * Whether a file of this name may be stored: its extension is in {@code allowed} (case-insensitive), or the name
+     * starts with {@code init} (initialisation segments such as {@code init-stream0.m4s} or {@code init_720p}).
+     */
+    public static boolean isAllowedFile(String name, Set<String> allowed) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("init")) {
+            return true;
+        }
+        int dot = lower.lastIndexOf('.');
+        return dot > 0 && allowed.contains(lower.substring(dot + 1));
+    }
+
+    /** The path below the slot, joined with {@code /}; empty for the slot itself. */
+    public String relative() {
+        return String.join("/", segments);
+    }
+
+    /** The last name of the path: the file's name; empty for the slot itself. */
+    public String fileName() {
+        return segments.isEmpty() ? "" : segments.get(segments.size() - 1);
+    }
+
+    /** Whether the path is the slot's own directory. */
+    public boolean isSlotRoot() {
+        return segments.isEmpty();
+    }
+
+    private static List<String> split(String text) {
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '/') {
+                parts.add(text.substring(start, i));
+                start = i + 1;
+            }
+        }
+        return parts;
+    }
+
+    private static void checkSegment(String segment) {
+        if (segment.isEmpty()) {
+            throw new IllegalArgumentException("The path has an empty segment");
+        }
+        if (segment.charAt(0) == '.') {
+            throw new IllegalArgumentException("Names starting with '.' are not allowed");
+        }
+        for (int i = 0; i < segment.length(); i++) {
+            char c = segment.charAt(i);
+            if (c == '\\' || Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                throw new IllegalArgumentException("The path contains a backslash or a control character");
+            }
+        }
+        if (segment.getBytes(StandardCharsets.UTF_8).length > MAX_SEGMENT_BYTES) {
+            throw new IllegalArgumentException("A name in the path is longer than " + MAX_SEGMENT_BYTES + " bytes");
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.livepush.ingest;
+
+import io.livepush.origin.LiveSlot;
+import io.livepush.service.IngestReport;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Per-slot ingest statistics of this node, kept in memory and flushed to the database every few seconds by the
+ * bootstrap's thread, so the portal can show Active / Inactive / Error and the last error (SPEC §7). Slots idle for an
+ * hour are forgotten.
+ */
+public final class IngestStatistics {
+
+    private static final Duration FORGET_AFTER = Duration.ofHours(1);
+
+    private final Clock clock;
+    private final double tolerance;
+    private final Map<String, SlotCounters> counters = new ConcurrentHashMap<>();
+    private final Map<String, Integer> limitsKbps = new ConcurrentHashMap<>();
+
+    /**
+     * @param tolerance factor over a slot's total ingest bitrate that counts as over-bitrate (SPEC §4, default 2)
+     */
+    public IngestStatistics(Clock clock, double tolerance) {
+        this.clock = clock;
+        this.tolerance = tolerance;
+    }
+
+    /**
+     * Counts one answered request.
+     *
+     * @param successfulPut whether it stored an object (its time becomes the last PUT)
+     * @param error         what went wrong, for the portal; never a credential; {@code null} on success
+     */
+    public void record(LiveSlot slot, int status, long bytes, boolean successfulPut, String error) {
+        limitsKbps.put(slot.id(), slot.rules().totalKbps());
+        counters.computeIfAbsent(slot.id(), SlotCounters::new).record(clock.instant(), status, bytes, successfulPut,
+                error);
+    }
+
+    /** Whether the slot has pushed more than its total bitrate × tolerance for longer than the grace period. */
+    public boolean isOverBitrate(LiveSlot slot) {
+        SlotCounters slotCounters = counters.get(slot.id());
+        return slotCounters != null
+                && slotCounters.isOverBitrate(clock.instant(), slot.rules().totalKbps() * tolerance);
+    }
+
+    /** The current report of every slot with traffic in the last hour; forgets the others. */
+    public List<IngestReport> reports() {
+        Instant now = clock.instant();
+        counters.entrySet().removeIf(entry -> entry.getValue().isIdleSince(now.minus(FORGET_AFTER)));
+        List<IngestReport> reports = new ArrayList<>();
+        counters.forEach((slotId, slotCounters) -> reports.add(
+                slotCounters.report(now, limitsKbps.getOrDefault(slotId, Integer.MAX_VALUE) * tolerance)));
+        return reports;
+    }
+}

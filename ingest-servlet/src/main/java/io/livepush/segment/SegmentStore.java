@@ -1,0 +1,195 @@
+package io.livepush.segment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+
+/**
+ * The files of every slot, under {@code {root}/{shortname}/{slot}/}. Uploads are published atomically: the body is
+ * written to a temporary file in the target directory and renamed over the target only once it arrived completely,
+ * so a viewer never sees half a segment, and an aborted, short or oversized upload leaves nothing behind. Temporary
+ * files start with {@value #TEMP_PREFIX}, a name the ingest path grammar never accepts, so they are never served.
+ * <p>
+ * Callers pass paths that {@code IngestPath} has already checked; this class still refuses anything that would resolve
+ * outside the slot's directory.
+ */
+public final class SegmentStore {
+
+    /** The prefix of in-flight uploads: a dot-file, which no request can name. */
+    public static final String TEMP_PREFIX = ".upload-";
+
+    private static final int COPY_BUFFER = 64 * 1024;
+
+    private final Path root;
+    private final List<SegmentEvents> listeners = new CopyOnWriteArrayList<>();
+    private final SegmentEvents events = new SegmentEvents() {
+        @Override
+        public void written(Path file, Instant modified) {
+            listeners.forEach(listener -> listener.written(file, modified));
+        }
+
+        @Override
+        public void removed(Path file) {
+            listeners.forEach(listener -> listener.removed(file));
+        }
+    };
+
+    public SegmentStore(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    /** Tells {@code listener} about every upload and removal from now on (the expiry index subscribes). */
+    public void addListener(SegmentEvents listener) {
+        listeners.add(listener);
+    }
+
+    /** The result of a PUT. */
+    public enum WriteResult {
+        CREATED,
+        REPLACED
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** The directory of a slot (it may not exist yet). */
+    public Path slotDirectory(String shortname, String slot) {
+        return inside(root, root.resolve(shortname).resolve(slot));
+    }
+
+    /** Resolves {@code relativePath} in the slot's directory, refusing anything outside it. */
+    public Path resolve(String shortname, String slot, String relativePath) {
+        Path directory = slotDirectory(shortname, slot);
+        return inside(directory, directory.resolve(relativePath));
+    }
+
+    /**
+     * Streams {@code body} into {@code target} and publishes it atomically.
+     *
+     * @param maxBytes the most bytes accepted; one more aborts the upload with {@link ObjectTooLargeException}
+     * @throws NoSuchFileException when the parent directory is missing and {@code createParents} is off
+     * @throws StorageFullException when the disk filled up
+     */
+    public WriteResult write(Path target, InputStream body, long maxBytes, boolean createParents) throws IOException {
+        Path directory = target.getParent();
+        if (createParents) {
+            Files.createDirectories(directory);
+        }
+        Path temp = directory.resolve(TEMP_PREFIX + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+        try {
+            copy(body, temp, maxBytes);
+            boolean existed = Files.exists(target);
+            move(temp, target);
+            events.written(target, Files.getLastModifiedTime(target).toInstant());
+            return existed ? WriteResult.REPLACED : WriteResult.CREATED;
+        } catch (IOException e) {
+            throw isDiskFull(e) ? new StorageFullException(e) : e;
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Deletes a file; returns whether there was one. Directories are not deleted this way. */
+    public boolean delete(Path target) throws IOException {
+        if (Files.isDirectory(target)) {
+            return false;
+        }
+        boolean deleted = Files.deleteIfExists(target);
+        if (deleted) {
+            events.removed(target);
+        }
+        return deleted;
+    }
+
+    /**
+     * Creates one directory (WebDAV MKCOL).
+     *
+     * @return false when something of that name exists already
+     * @throws NoSuchFileException when the parent is missing
+     */
+    public boolean makeDirectory(Path target) throws IOException {
+        try {
+            Files.createDirectory(target);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        }
+    }
+
+    /** Creates a slot's directory if it is missing. */
+    public void ensureSlotDirectory(String shortname, String slot) throws IOException {
+        Files.createDirectories(slotDirectory(shortname, slot));
+    }
+
+    /** Removes a slot's directory and everything in it. */
+    public void removeSlot(String shortname, String slot) throws IOException {
+        Path directory = slotDirectory(shortname, slot);
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                try {
+                    Files.deleteIfExists(path);
+                    events.removed(path);
+                } catch (DirectoryNotEmptyException e) {
+                    // An encoder is still writing into a slot being deleted; the next pass removes the rest.
+                }
+            }
+        }
+    }
+
+    private static void copy(InputStream body, Path temp, long maxBytes) throws IOException {
+        byte[] buffer = new byte[COPY_BUFFER];
+        long total = 0;
+        try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE)) {
+            int read;
+            while ((read = body.read(buffer)) != -1) {
+                total += read;
+                if (total > maxBytes) {
+                    throw new ObjectTooLargeException(maxBytes);
+                }
+                out.write(buffer, 0, read);
+            }
+        }
+    }
+
+    private static void move(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            // Same directory, so this cannot happen on a POSIX file system; refuse rather than publish non-atomically.
+            throw new IOException("The storage does not support atomic rename", e);
+        }
+    }
+
+    private static boolean isDiskFull(IOException e) {
+        String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        return message.contains("no space left") || message.contains("disk quota exceeded");
+    }
+
+    private static Path inside(Path base, Path candidate) {
+        Path normalized = candidate.normalize();
+        if (!normalized.startsWith(base)) {
+            throw new IllegalArgumentException("'" + candidate + "' lies outside '" + base + "'");
+        }
+        return normalized;
+    }
+}

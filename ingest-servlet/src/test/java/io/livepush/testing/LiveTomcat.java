@@ -1,0 +1,158 @@
+package io.livepush.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.catalina.Context;
+import org.apache.catalina.LifecycleException;
+import org.apache.catalina.Wrapper;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.servlets.DefaultServlet;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.ApplicationParameter;
+import org.apache.tomcat.util.descriptor.web.ContextResource;
+import org.apache.tomcat.util.net.SSLHostConfig;
+import org.apache.tomcat.util.net.SSLHostConfigCertificate;
+
+/**
+ * The real {@code live.war} (the exploded {@code target/live} Maven built) in an embedded Tomcat 11 with an HTTP and
+ * an HTTPS connector on free ports, its {@code jdbc/livepush} DataSource pointing at a test schema. Scanning is off and
+ * failures throw, as in Tomcat's own {@code TomcatBaseTest}.
+ */
+public final class LiveTomcat implements AutoCloseable {
+
+    private final Tomcat tomcat;
+    private final Connector http;
+    private final Connector https;
+    private final SelfSignedCertificate certificate;
+
+    private LiveTomcat(Tomcat tomcat, Connector http, Connector https, SelfSignedCertificate certificate) {
+        this.tomcat = tomcat;
+        this.http = http;
+        this.https = https;
+        this.certificate = certificate;
+    }
+
+    /**
+     * Starts Tomcat with the web application at {@code /live}.
+     *
+     * @param parameters context parameters (for example {@code storage.root}, {@code origin.nodeId}, {@code origin.pop})
+     */
+    public static LiveTomcat start(String jdbcUrl, Path baseDir, Map<String, String> parameters) throws Exception {
+        Path war = Path.of(System.getProperty("livepush.war", "target/live"));
+        if (!Files.isDirectory(war.resolve("WEB-INF"))) {
+            throw new IllegalStateException("No exploded WAR at " + war + ": run the ITs through 'mvn verify'");
+        }
+        Files.createDirectories(baseDir.resolve("webapps"));
+        SelfSignedCertificate certificate = SelfSignedCertificate.create(Files.createDirectories(baseDir.resolve("tls")));
+        Tomcat tomcat = new Tomcat();
+        tomcat.setBaseDir(baseDir.toString());
+        Connector http = new Connector();
+        http.setPort(0);
+        tomcat.setConnector(http);
+        Connector https = httpsConnector(certificate);
+        tomcat.getService().addConnector(https);
+        tomcat.enableNaming();
+        tomcat.getHost().setAutoDeploy(false);
+        // Tomcat's default web.xml would add the JSP servlet, which the embedded jar lacks; add only what
+        // conf/web.xml gives every application in a real Tomcat and live.war relies on: the default servlet.
+        tomcat.setAddDefaultWebXmlToWebapp(false);
+        Context context = tomcat.addWebapp("/live", war.toAbsolutePath().toString());
+        Tomcat.addDefaultMimeTypeMappings(context);
+        Wrapper defaultServlet = context.createWrapper();
+        defaultServlet.setName("default");
+        defaultServlet.setServletClass(DefaultServlet.class.getName());
+        defaultServlet.addInitParameter("listings", "false");
+        defaultServlet.setLoadOnStartup(1);
+        context.addChild(defaultServlet);
+        context.addServletMappingDecoded("/", "default");
+        context.getJarScanner().setJarScanFilter((type, name) -> false);
+        parameters.forEach((name, value) -> {
+            // As a <Parameter override="false"/> in the context file: wins over the web.xml default.
+            ApplicationParameter parameter = new ApplicationParameter();
+            parameter.setName(name);
+            parameter.setValue(value);
+            parameter.setOverride(false);
+            context.addApplicationParameter(parameter);
+        });
+        ContextResource resource = new ContextResource();
+        resource.setName("jdbc/livepush");
+        resource.setType(SwitchableDataSource.class.getName());
+        resource.setProperty("factory", "org.apache.naming.factory.BeanFactory");
+        resource.setProperty("url", jdbcUrl);
+        context.getNamingResources().addResource(resource);
+        tomcat.getServer().setUtilityThreads(1);
+        try {
+            tomcat.start();
+        } catch (LifecycleException e) {
+            tomcat.destroy();
+            throw e;
+        }
+        if (!context.getState().isAvailable()) {
+            tomcat.stop();
+            tomcat.destroy();
+            throw new IllegalStateException("The live web application did not start; see the log above");
+        }
+        return new LiveTomcat(tomcat, http, https, certificate);
+    }
+
+    private static Connector httpsConnector(SelfSignedCertificate certificate) {
+        Connector https = new Connector();
+        https.setPort(0);
+        https.setSecure(true);
+        https.setScheme("https");
+        https.setProperty("SSLEnabled", "true");
+        https.setProperty("maxKeepAliveRequests", "-1");
+        SSLHostConfig ssl = new SSLHostConfig();
+        ssl.setProtocols("TLSv1.2+TLSv1.3");
+        SSLHostConfigCertificate cert = new SSLHostConfigCertificate(ssl, SSLHostConfigCertificate.Type.UNDEFINED);
+        cert.setCertificateKeystoreFile(certificate.keystore().toString());
+        cert.setCertificateKeystorePassword(certificate.password());
+        cert.setCertificateKeystoreType("PKCS12");
+        ssl.addCertificate(cert);
+        https.addSslHostConfig(ssl);
+        return https;
+    }
+
+    public int httpsPort() {
+        return https.getLocalPort();
+    }
+
+    public int httpPort() {
+        return http.getLocalPort();
+    }
+
+    /** {@code https://127.0.0.1:{port}/live{path}}. */
+    public URI https(String path) {
+        return URI.create("https://127.0.0.1:" + httpsPort() + "/live" + path);
+    }
+
+    /** {@code http://127.0.0.1:{port}/live{path}}. */
+    public URI http(String path) {
+        return URI.create("http://127.0.0.1:" + httpPort() + "/live" + path);
+    }
+
+    /** An HTTP/1.1 client that trusts this Tomcat's certificate. */
+    public HttpClient client() throws IOException, GeneralSecurityException {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .sslContext(certificate.trustingContext())
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    public SelfSignedCertificate certificate() {
+        return certificate;
+    }
+
+    @Override
+    public void close() throws LifecycleException {
+        tomcat.stop();
+        tomcat.destroy();
+    }
+}
