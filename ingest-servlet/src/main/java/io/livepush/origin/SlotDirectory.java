@@ -3,6 +3,7 @@ package io.livepush.origin;
 import io.livepush.segment.SegmentStore;
 import io.livepush.service.Heartbeat;
 import io.livepush.service.NodeService;
+import io.livepush.service.NotFoundException;
 import io.livepush.service.RuleChanges;
 import io.livepush.service.SlotRules;
 import java.io.IOException;
@@ -37,6 +38,7 @@ public final class SlotDirectory {
     private volatile Map<String, LiveSlot> slots = Map.of();
     private volatile long loadedVersion;
     private volatile boolean databaseReachable = true;
+    private volatile boolean popMissing;
 
     public SlotDirectory(NodeService nodes, SegmentStore store, OriginConfig config) {
         this.nodes = nodes;
@@ -64,8 +66,7 @@ public final class SlotDirectory {
         try {
             RuleChanges changes = nodes.changesSince(loadedVersion);
             apply(changes);
-            nodes.heartbeat(new Heartbeat(config.nodeId(), config.pop(), loadedVersion, storageProblem(),
-                    Map.copyOf(slotErrors)));
+            heartbeat();
             if (!databaseReachable) {
                 LOG.info("The database is reachable again; slot rules are at version [{}]", loadedVersion);
                 databaseReachable = true;
@@ -75,6 +76,20 @@ public final class SlotDirectory {
                 LOG.warn("Cannot reach the database; serving [{}] slots from the rules of version [{}]",
                         slots.size(), loadedVersion, e);
                 databaseReachable = false;
+            }
+        }
+    }
+
+    private void heartbeat() {
+        try {
+            nodes.heartbeat(new Heartbeat(config.nodeId(), config.pop(), loadedVersion, storageProblem(),
+                    Map.copyOf(slotErrors)));
+            popMissing = false;
+        } catch (NotFoundException e) {
+            if (!popMissing) {
+                LOG.warn("The PoP [{}] of this node does not exist: create it in the portal (or with livepush-init);"
+                        + " until then no slot is served here", config.pop());
+                popMissing = true;
             }
         }
     }

