@@ -46,6 +46,9 @@ if [ -z "${LIVEPUSH_SHUTDOWN_WORD:-}" ] || [ "$LIVEPUSH_SHUTDOWN_WORD" = "SHUTDO
 fi
 export LIVEPUSH_KEYSTORE_PASSWORD LIVEPUSH_DB_PASSWORD LIVEPUSH_SHUTDOWN_WORD LIVEPUSH_SHUTDOWN_PORT
 
+# live.xml mounts the storage root for playback; Tomcat refuses to deploy it while the folder is missing.
+mkdir -p "$LIVEPUSH_STORAGE" || livepush_refuse "cannot create the storage root $LIVEPUSH_STORAGE (LIVEPUSH_STORAGE)"
+
 CATALINA_OPTS="$CATALINA_OPTS -Dorg.apache.tomcat.util.digester.PROPERTY_SOURCE=org.apache.tomcat.util.digester.EnvironmentPropertySource"
 CATALINA_OPTS="$CATALINA_OPTS ${LIVEPUSH_JVM_OPTS:--Xms512m -Xmx2g -XX:+UseG1GC}"
 export CATALINA_OPTS

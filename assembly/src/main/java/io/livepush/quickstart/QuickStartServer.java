@@ -21,7 +21,7 @@ import org.apache.tomcat.util.net.SSLHostConfigCertificate;
 
 /**
  * The quick start's embedded Tomcat 11: HTTP for playback and the portal, HTTPS (self-signed) for publishing, and
- * both WARs as the assembled distribution deploys them: {@code /live} with its storage mounted at {@code /segments}
+ * both WARs as the assembled distribution deploys them: {@code /live} with its storage mounted at {@code /play}
  * (uncached) and {@code /admin}, each with the {@code jdbc/livepush} DataSource.
  */
 final class QuickStartServer {
@@ -51,7 +51,7 @@ final class QuickStartServer {
         live.addLifecycleListener(event -> {
             if (Lifecycle.CONFIGURE_START_EVENT.equals(event.getType())) {
                 live.getResources().setCachingAllowed(false);
-                live.getResources().addPreResources(new DirResourceSet(live.getResources(), "/segments",
+                live.getResources().addPreResources(new DirResourceSet(live.getResources(), "/play",
                         storage.toString(), "/"));
             }
         });

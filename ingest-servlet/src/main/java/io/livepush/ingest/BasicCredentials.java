@@ -16,8 +16,8 @@ public record BasicCredentials(String username, String password) {
     private static final String SCHEME = "basic";
 
     /**
-     * Parses the header value; empty when it is missing, names another scheme, is not strict Base64, is not UTF-8
-     * or has no colon.
+     * Parses the header value; empty when it is missing, names another scheme, is not strict Base64, is not UTF-8,
+     * has no colon or contains a control character.
      */
     public static Optional<BasicCredentials> parse(String header) {
         if (header == null) {
@@ -37,13 +37,23 @@ public record BasicCredentials(String username, String password) {
                     .decode(ByteBuffer.wrap(decoded))
                     .toString();
             int colon = text.indexOf(':');
-            if (colon < 0) {
+            if (colon < 0 || hasControlCharacter(text)) {
                 return Optional.empty();
             }
             return Optional.of(new BasicCredentials(text.substring(0, colon), text.substring(colon + 1)));
         } catch (IllegalArgumentException | CharacterCodingException e) {
             return Optional.empty();
         }
+    }
+
+    /** RFC 7617 §2: neither the user-id nor the password may contain control characters. */
+    private static boolean hasControlCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

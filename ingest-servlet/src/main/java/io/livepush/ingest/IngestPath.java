@@ -2,6 +2,10 @@ package io.livepush.ingest;
 
 import io.livepush.domain.Shortname;
 import io.livepush.domain.SlotName;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +16,8 @@ import java.util.Set;
  * The one path grammar of the {@code live} application (SPEC §4): {@code /{shortname}/{slot}/{path}} as Tomcat hands
  * it over in {@code getPathInfo()} (decoded and normalised). Everything that could leave the slot's directory or hide
  * a file is refused: {@code ..}, {@code .}, empty segments, dot-files (which includes upload temp files), backslashes,
- * NUL and other control characters, segments over {@value #MAX_SEGMENT_BYTES} UTF-8 bytes and paths deeper than the
- * configured limit. A trailing {@code /} names a collection.
+ * NUL and other control characters, unpaired surrogates, segments over {@value #MAX_SEGMENT_BYTES} UTF-8 bytes and
+ * paths deeper than the configured limit. A trailing {@code /} names a collection.
  *
  * @param segments   the path below the slot, one element per directory or file name; empty for the slot itself
  * @param collection whether the path ended with {@code /}
@@ -55,6 +59,16 @@ public record IngestPath(String shortname, String slot, List<String> segments, b
     }
 
     /**
+     * Parses a raw, still percent-encoded path (as in {@code getRequestURI()} below the servlet path) with the same
+     * grammar as {@link #parse}: for paths the container has not decoded, such as a playback path from which a
+     * path-based MediaVault token was cut. Encoded slashes, backslashes and NUL, malformed escapes and invalid UTF-8
+     * are refused, as Tomcat refuses them in request URIs.
+     */
+    public static IngestPath parseEncoded(String rawPath, int maxDepth) {
+        return parse(decode(rawPath), maxDepth);
+    }
+
+    /**
      * Whether a file of this name may be stored: its extension is in {@code allowed} (case-insensitive), or the name
      * starts with {@code init} (initialisation segments such as {@code init-stream0.m4s} or {@code init_720p}).
      */
@@ -82,6 +96,45 @@ public record IngestPath(String shortname, String slot, List<String> segments, b
         return segments.isEmpty();
     }
 
+    private static String decode(String raw) {
+        if (raw == null || raw.indexOf('%') < 0) {
+            return raw;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c != '%') {
+                byte[] plain = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                bytes.write(plain, 0, plain.length);
+                continue;
+            }
+            int value = i + 2 < raw.length() ? hex(raw.charAt(i + 1)) << 4 | hex(raw.charAt(i + 2)) : -1;
+            if (value < 0 || value == '/' || value == '\\' || value == 0) {
+                throw new IllegalArgumentException("The path contains a malformed or forbidden escape");
+            }
+            bytes.write(value);
+            i += 2;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("The path is not valid UTF-8", e);
+        }
+    }
+
+    /** The value of a hex digit, or a large negative number so that a pair with a bad digit stays negative. */
+    private static int hex(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+            return (c | 0x20) - 'a' + 10;
+        }
+        return -0x1000;
+    }
+
     private static List<String> split(String text) {
         List<String> parts = new ArrayList<>();
         int start = 0;
@@ -92,6 +145,14 @@ public record IngestPath(String shortname, String slot, List<String> segments, b
             }
         }
         return parts;
+    }
+
+    private static boolean isPairedSurrogate(String text, int index) {
+        char c = text.charAt(index);
+        if (Character.isHighSurrogate(c)) {
+            return index + 1 < text.length() && Character.isLowSurrogate(text.charAt(index + 1));
+        }
+        return index > 0 && Character.isHighSurrogate(text.charAt(index - 1));
     }
 
     private static void checkSegment(String segment) {
@@ -105,6 +166,10 @@ public record IngestPath(String shortname, String slot, List<String> segments, b
             char c = segment.charAt(i);
             if (c == '\\' || Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
                 throw new IllegalArgumentException("The path contains a backslash or a control character");
+            }
+            if (Character.isSurrogate(c) && !isPairedSurrogate(segment, i)) {
+                // No UTF-8 form: the file system would refuse it later with an unchecked exception (a 500).
+                throw new IllegalArgumentException("The path contains an unpaired surrogate");
             }
         }
         if (segment.getBytes(StandardCharsets.UTF_8).length > MAX_SEGMENT_BYTES) {

@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 
 /**
@@ -76,7 +77,7 @@ final class IngestRequest {
         } catch (StorageFullException e) {
             refuse(SC_INSUFFICIENT_STORAGE, "the storage is full");
             return;
-        } catch (NoSuchFileException e) {
+        } catch (NoSuchFileException | NotDirectoryException e) {
             refuse(HttpServletResponse.SC_CONFLICT, "the parent directory of '" + path.relative() + "' is missing");
             return;
         } catch (IOException e) {
@@ -137,7 +138,7 @@ final class IngestRequest {
                 refuse(HttpServletResponse.SC_METHOD_NOT_ALLOWED, "'" + path.relative() + "' exists");
                 return;
             }
-        } catch (NoSuchFileException e) {
+        } catch (NoSuchFileException | NotDirectoryException e) {
             refuse(HttpServletResponse.SC_CONFLICT, "the parent directory of '" + path.relative() + "' is missing");
             return;
         }

@@ -55,6 +55,7 @@ public final class IngestStatistics {
     public List<IngestReport> reports() {
         Instant now = clock.instant();
         counters.entrySet().removeIf(entry -> entry.getValue().isIdleSince(now.minus(FORGET_AFTER)));
+        limitsKbps.keySet().retainAll(counters.keySet());
         List<IngestReport> reports = new ArrayList<>();
         counters.forEach((slotId, slotCounters) -> reports.add(
                 slotCounters.report(now, limitsKbps.getOrDefault(slotId, Integer.MAX_VALUE) * tolerance)));

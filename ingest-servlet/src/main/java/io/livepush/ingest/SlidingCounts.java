@@ -58,11 +58,17 @@ final class SlidingCounts {
         return total;
     }
 
-    /** Bytes in the most recent {@code spanMillis} (rounded to whole buckets). */
+    /**
+     * Bytes in the {@code spanMillis} (a whole number of buckets) that ended with the last complete bucket. The bucket
+     * still filling is left out: counting it too would measure over up to one bucket more than the span and
+     * overstate a steady rate by up to one bucket's share.
+     */
     long bytesWithin(long nowMillis, long spanMillis) {
+        long currentStart = nowMillis - nowMillis % bucketMillis;
         long total = 0;
         for (int b = 0; b < bucketStart.length; b++) {
-            if (isLive(b, nowMillis) && bucketStart[b] > nowMillis - spanMillis - bucketMillis) {
+            if (isLive(b, nowMillis) && bucketStart[b] < currentStart
+                    && bucketStart[b] >= currentStart - spanMillis) {
                 total += bytes[b];
             }
         }

@@ -47,7 +47,7 @@ final class SlotCounters {
         lastActivity = now;
     }
 
-    /** The ingest rate over the last {@link #BITRATE_WINDOW}, in kbps. */
+    /** The ingest rate over the last {@link #BITRATE_WINDOW} of complete seconds, in kbps. */
     synchronized int bitrateKbps(Instant now) {
         long bytes = minute.bytesWithin(now.toEpochMilli(), BITRATE_WINDOW.toMillis());
         return (int) (bytes * 8 / BITRATE_WINDOW.toSeconds() / 1000);

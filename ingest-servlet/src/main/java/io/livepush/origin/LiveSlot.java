@@ -1,12 +1,29 @@
 package io.livepush.origin;
 
+import io.livepush.mediavault.MediaVaultVerifier;
 import io.livepush.service.SlotRules;
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
- * A slot this node serves: its rules as last loaded and its storage directory. Immutable; a reload replaces it.
+ * A slot this node serves: its rules as last loaded, its storage directory and the MediaVault verifier built from
+ * those rules. Immutable; a reload replaces it, so the verifier is built once per slot version and never per request.
+ *
+ * @param verifier applies {@link SlotRules#mediaVault()} to playback requests; its clock is not used (the playback
+ *                 filter passes {@code now} from the origin's clock)
  */
-public record LiveSlot(SlotRules rules, Path directory) {
+public record LiveSlot(SlotRules rules, Path directory, MediaVaultVerifier verifier) {
+
+    public LiveSlot {
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(verifier, "verifier");
+    }
+
+    /** A slot whose verifier is built from its own MediaVault settings. */
+    public LiveSlot(SlotRules rules, Path directory) {
+        this(rules, directory, new MediaVaultVerifier(rules.mediaVault()));
+    }
 
     public String shortname() {
         return rules.shortname();

@@ -3,6 +3,7 @@ package io.livepush.origin;
 import jakarta.servlet.ServletContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -64,9 +65,7 @@ public record OriginConfig(Path storageRoot, String nodeId, String pop, long max
         String pop = reader.required(POP);
         long maxBytes = reader.number(MAX_OBJECT_BYTES, 100L * 1024 * 1024, 1, Long.MAX_VALUE);
         int depth = (int) reader.number(MAX_PATH_DEPTH, 8, 1, 64);
-        String extensions = parameters.apply(ALLOWED_EXTENSIONS);
-        Set<String> allowed = Set.of((extensions == null || extensions.isBlank() ? DEFAULT_EXTENSIONS : extensions)
-                .toLowerCase(Locale.ROOT).trim().split("[\\s,]+"));
+        Set<String> allowed = reader.extensions(ALLOWED_EXTENSIONS, DEFAULT_EXTENSIONS);
         boolean autoCreate = reader.flag(AUTO_CREATE_COLLECTIONS, true);
         int refresh = (int) reader.number(SLOT_REFRESH_SECONDS, 2, 1, 60);
         double tolerance = reader.decimal(BITRATE_TOLERANCE, 2.0, 1.0, 100.0);
@@ -122,6 +121,28 @@ public record OriginConfig(Path storageRoot, String nodeId, String pop, long max
             }
             problems.add(key + " must be a number from " + min + " to " + max + " (was '" + value + "')");
             return fallback;
+        }
+
+        /**
+         * A list of extensions separated by spaces or commas, lower-cased; a leading dot is tolerated. An empty entry
+         * would let names ending in a dot through, so only letters and digits are accepted.
+         */
+        Set<String> extensions(String key, String fallback) {
+            String value = parameters.apply(key);
+            String list = value == null || value.isBlank() ? fallback : value;
+            Set<String> extensions = new HashSet<>();
+            for (String entry : list.toLowerCase(Locale.ROOT).split("[\\s,]+")) {
+                String extension = entry.startsWith(".") ? entry.substring(1) : entry;
+                if (extension.matches("[a-z0-9]+")) {
+                    extensions.add(extension);
+                } else if (!entry.isEmpty()) {
+                    problems.add(key + " must list extensions of letters and digits (was '" + entry + "')");
+                }
+            }
+            if (extensions.isEmpty()) {
+                problems.add(key + " must list at least one extension (was '" + value + "')");
+            }
+            return extensions;
         }
 
         boolean flag(String key, boolean fallback) {

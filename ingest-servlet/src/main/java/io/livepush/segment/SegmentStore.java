@@ -6,8 +6,10 @@ import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -68,9 +70,16 @@ public final class SegmentStore {
         return root;
     }
 
-    /** The directory of a slot (it may not exist yet). */
+    /**
+     * The directory of a slot (it may not exist yet): exactly two levels below the root, so that no name, not even
+     * {@code ..}, can make it the root itself or a directory of another account.
+     */
     public Path slotDirectory(String shortname, String slot) {
-        return inside(root, root.resolve(shortname).resolve(slot));
+        Path directory = inside(root, root.resolve(shortname).resolve(slot));
+        if (directory.getNameCount() != root.getNameCount() + 2) {
+            throw new IllegalArgumentException("'" + shortname + "/" + slot + "' is not a slot directory");
+        }
+        return directory;
     }
 
     /** Resolves {@code relativePath} in the slot's directory, refusing anything outside it. */
@@ -84,30 +93,34 @@ public final class SegmentStore {
      *
      * @param maxBytes the most bytes accepted; one more aborts the upload with {@link ObjectTooLargeException}
      * @throws NoSuchFileException when the parent directory is missing and {@code createParents} is off
+     * @throws NotDirectoryException when a file stands where a parent directory should be
      * @throws StorageFullException when the disk filled up
      */
     public WriteResult write(Path target, InputStream body, long maxBytes, boolean createParents) throws IOException {
         Path directory = target.getParent();
-        if (createParents) {
-            Files.createDirectories(directory);
-        }
         Path temp = directory.resolve(TEMP_PREFIX + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         try {
+            if (createParents) {
+                Files.createDirectories(directory);
+            }
             copy(body, temp, maxBytes);
             boolean existed = Files.exists(target);
             move(temp, target);
             events.written(target, Files.getLastModifiedTime(target).toInstant());
             return existed ? WriteResult.REPLACED : WriteResult.CREATED;
         } catch (IOException e) {
-            throw isDiskFull(e) ? new StorageFullException(e) : e;
+            throw translate(e, directory);
         } finally {
-            Files.deleteIfExists(temp);
+            // With a file in place of the directory, even deleteIfExists fails (ENOTDIR) and would hide the cause.
+            if (Files.isDirectory(directory)) {
+                Files.deleteIfExists(temp);
+            }
         }
     }
 
     /** Deletes a file; returns whether there was one. Directories are not deleted this way. */
     public boolean delete(Path target) throws IOException {
-        if (Files.isDirectory(target)) {
+        if (Files.isDirectory(target) || !Files.isDirectory(target.getParent())) {
             return false;
         }
         boolean deleted = Files.deleteIfExists(target);
@@ -122,6 +135,7 @@ public final class SegmentStore {
      *
      * @return false when something of that name exists already
      * @throws NoSuchFileException when the parent is missing
+     * @throws NotDirectoryException when the parent is a file
      */
     public boolean makeDirectory(Path target) throws IOException {
         try {
@@ -129,6 +143,8 @@ public final class SegmentStore {
             return true;
         } catch (FileAlreadyExistsException e) {
             return false;
+        } catch (IOException e) {
+            throw translate(e, target.getParent());
         }
     }
 
@@ -178,6 +194,28 @@ public final class SegmentStore {
             // Same directory, so this cannot happen on a POSIX file system; refuse rather than publish non-atomically.
             throw new IOException("The storage does not support atomic rename", e);
         }
+    }
+
+    /** Names the cause a client can act on: a full disk (507) or a file where a directory should be (409). */
+    private static IOException translate(IOException e, Path directory) {
+        if (isDiskFull(e)) {
+            return new StorageFullException(e);
+        }
+        if (e instanceof FileSystemException && !(e instanceof NoSuchFileException) && hasFileInTheWay(directory)) {
+            NotDirectoryException notDirectory = new NotDirectoryException(directory.toString());
+            notDirectory.initCause(e);
+            return notDirectory;
+        }
+        return e;
+    }
+
+    private static boolean hasFileInTheWay(Path directory) {
+        for (Path path = directory; path != null; path = path.getParent()) {
+            if (Files.exists(path)) {
+                return !Files.isDirectory(path);
+            }
+        }
+        return false;
     }
 
     private static boolean isDiskFull(IOException e) {

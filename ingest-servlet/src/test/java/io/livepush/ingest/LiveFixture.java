@@ -3,11 +3,13 @@ package io.livepush.ingest;
 import io.livepush.domain.Actor;
 import io.livepush.domain.Region;
 import io.livepush.domain.SlotType;
+import io.livepush.net.AddressRule;
 import io.livepush.security.Argon2Settings;
 import io.livepush.security.PasswordHasher;
 import io.livepush.service.AccountDraft;
 import io.livepush.service.AccountService;
 import io.livepush.service.IngestStatsService;
+import io.livepush.service.MediaVaultInput;
 import io.livepush.service.NewCredential;
 import io.livepush.service.PopDraft;
 import io.livepush.service.PopRecord;
@@ -15,6 +17,7 @@ import io.livepush.service.PopService;
 import io.livepush.service.SlotDraft;
 import io.livepush.service.SlotRecord;
 import io.livepush.service.SlotService;
+import io.livepush.service.ViewerRule;
 import io.livepush.store.Database;
 import io.livepush.testing.LiveTomcat;
 import io.livepush.testing.SwitchableDataSource;
@@ -37,23 +40,24 @@ import java.util.Map;
  * A test schema with an account ({@code acme}), a PoP ({@code eu1}) and services to change slots while the real
  * {@code live.war} runs in an embedded Tomcat as node {@code it-node} of that PoP.
  */
-final class LiveFixture implements AutoCloseable {
+public final class LiveFixture implements AutoCloseable {
 
-    static final Actor OPERATOR = Actor.operator("ops");
-    static final String USER = "encoder1";
-    static final String PASSWORD = "publish-secret-1";
+    public static final Actor OPERATOR = Actor.operator("ops");
+    public static final String USER = "encoder1";
+    public static final String PASSWORD = "publish-secret-1";
 
-    final TestSchema schema = TestDatabases.freshSchema();
-    final Database database = schema.openDatabase();
-    final Clock clock = Clock.systemUTC();
-    final SlotService slots = new SlotService(database, new PasswordHasher(new Argon2Settings(1024, 1, 1)), clock);
-    final IngestStatsService stats = new IngestStatsService(database, clock);
-    final PopRecord pop;
-    final Path storage;
-    final LiveTomcat tomcat;
-    final HttpClient client;
+    public final TestSchema schema = TestDatabases.freshSchema();
+    public final Database database = schema.openDatabase();
+    public final Clock clock = Clock.systemUTC();
+    public final SlotService slots =
+            new SlotService(database, new PasswordHasher(new Argon2Settings(1024, 1, 1)), clock);
+    public final IngestStatsService stats = new IngestStatsService(database, clock);
+    public final PopRecord pop;
+    public final Path storage;
+    public final LiveTomcat tomcat;
+    public final HttpClient client;
 
-    LiveFixture(Path baseDir, Map<String, String> extraParameters) throws Exception {
+    public LiveFixture(Path baseDir, Map<String, String> extraParameters) throws Exception {
         SwitchableDataSource.setDown(false);
         new AccountService(database, clock).create(OPERATOR, new AccountDraft("acme", "Acme", 1_000_000,
                 Map.of(SlotType.LIVE_PUSH, 100)));
@@ -68,7 +72,7 @@ final class LiveFixture implements AutoCloseable {
     }
 
     /** Creates a slot with the standard credential and the given publish list, and waits until the node serves it. */
-    SlotRecord slot(String name, List<String> publishCidrs) throws Exception {
+    public SlotRecord slot(String name, List<String> publishCidrs) throws Exception {
         SlotRecord slot = slots.create(OPERATOR, "acme", new SlotDraft(name, null, SlotType.LIVE_PUSH, Region.EUROPE,
                 pop.id(), null, false, 5000, 2000, 300, List.of(new NewCredential(USER, PASSWORD)), publishCidrs,
                 List.of(), null, null));
@@ -76,8 +80,22 @@ final class LiveFixture implements AutoCloseable {
         return slot;
     }
 
+    /** Creates a slot from {@code draft} (give it the standard credential) and waits until the node serves it. */
+    public SlotRecord slot(SlotDraft draft) throws Exception {
+        SlotRecord slot = slots.create(OPERATOR, "acme", draft);
+        awaitServed(slot);
+        return slot;
+    }
+
+    /** A draft with the standard credential, any publisher, and the given viewer rules and MediaVault settings. */
+    public SlotDraft draft(String name, List<ViewerRule> viewerRules, AddressRule.Action viewerDefault,
+            MediaVaultInput mediaVault) {
+        return new SlotDraft(name, null, SlotType.LIVE_PUSH, Region.EUROPE, pop.id(), null, false, 5000, 2000, 300,
+                List.of(new NewCredential(USER, PASSWORD)), List.of(), viewerRules, viewerDefault, mediaVault);
+    }
+
     /** Waits until the node serves the slot: an authenticated GET of a missing file then answers 404 (or 403 from outside its publish list), not 401. */
-    void awaitServed(SlotRecord slot) throws Exception {
+    public void awaitServed(SlotRecord slot) throws Exception {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (System.nanoTime() < deadline) {
             HttpResponse<Void> response = client.send(HttpRequest.newBuilder(
@@ -91,7 +109,7 @@ final class LiveFixture implements AutoCloseable {
         throw new AssertionError("The node did not load slot " + slot.name() + " within 10 seconds");
     }
 
-    static String basic(String user, String password) {
+    public static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
                 .getBytes(StandardCharsets.UTF_8));
     }

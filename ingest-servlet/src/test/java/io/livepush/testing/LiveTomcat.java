@@ -10,10 +10,13 @@ import java.time.Duration;
 import java.util.Map;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
+import org.apache.catalina.WebResourceRoot;
 import org.apache.catalina.Wrapper;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.servlets.DefaultServlet;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.catalina.webresources.DirResourceSet;
+import org.apache.catalina.webresources.StandardRoot;
 import org.apache.tomcat.util.descriptor.web.ApplicationParameter;
 import org.apache.tomcat.util.descriptor.web.ContextResource;
 import org.apache.tomcat.util.net.SSLHostConfig;
@@ -55,6 +58,8 @@ public final class LiveTomcat implements AutoCloseable {
         tomcat.setBaseDir(baseDir.toString());
         Connector http = new Connector();
         http.setPort(0);
+        // Players and CDNs keep their connections for many requests, as encoders do on the HTTPS connector.
+        http.setProperty("maxKeepAliveRequests", "-1");
         tomcat.setConnector(http);
         Connector https = httpsConnector(certificate);
         tomcat.getService().addConnector(https);
@@ -65,6 +70,7 @@ public final class LiveTomcat implements AutoCloseable {
         tomcat.setAddDefaultWebXmlToWebapp(false);
         Context context = tomcat.addWebapp("/live", war.toAbsolutePath().toString());
         Tomcat.addDefaultMimeTypeMappings(context);
+        mountStorage(context, parameters.get("storage.root"));
         Wrapper defaultServlet = context.createWrapper();
         defaultServlet.setName("default");
         defaultServlet.setServletClass(DefaultServlet.class.getName());
@@ -102,6 +108,22 @@ public final class LiveTomcat implements AutoCloseable {
         return new LiveTomcat(tomcat, http, https, certificate);
     }
 
+    /**
+     * Mounts the storage root at {@code /play} with Tomcat's resource cache off, exactly as the {@code <Resources>}
+     * element of docs/install-live.md does in a real deployment; the playback filter guards the mount.
+     */
+    private static void mountStorage(Context context, String storageRoot) {
+        if (storageRoot == null) {
+            return;
+        }
+        WebResourceRoot resources = new StandardRoot(context);
+        resources.setCachingAllowed(false);
+        DirResourceSet storage = new DirResourceSet(resources, "/play", storageRoot, "/");
+        storage.setReadOnly(true);
+        resources.addPreResources(storage);
+        context.setResources(resources);
+    }
+
     private static Connector httpsConnector(SelfSignedCertificate certificate) {
         Connector https = new Connector();
         https.setPort(0);
@@ -109,8 +131,14 @@ public final class LiveTomcat implements AutoCloseable {
         https.setScheme("https");
         https.setProperty("SSLEnabled", "true");
         https.setProperty("maxKeepAliveRequests", "-1");
+        // Send "100 Continue" only once the servlet reads the body, so a PUT refused up front (413, 401, 415) never
+        // invites the encoder to send it; Tomcat's default ("immediately") answers 100 before the servlet runs.
+        https.setProperty("continueResponseTiming", "onRead");
         SSLHostConfig ssl = new SSLHostConfig();
-        ssl.setProtocols("TLSv1.2+TLSv1.3");
+        // TLS 1.2 only, as the publishing connector of tomcat-conf should be (docs/encoders.md): under TLS 1.3 Tomcat's
+        // SecureNioChannel drops a request that arrived with the client's handshake when the client closes at once,
+        // which is how ffmpeg sends every DELETE; FfmpegPushIT catches it.
+        ssl.setProtocols("TLSv1.2");
         SSLHostConfigCertificate cert = new SSLHostConfigCertificate(ssl, SSLHostConfigCertificate.Type.UNDEFINED);
         cert.setCertificateKeystoreFile(certificate.keystore().toString());
         cert.setCertificateKeystorePassword(certificate.password());

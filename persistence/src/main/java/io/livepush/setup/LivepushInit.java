@@ -1,6 +1,7 @@
 package io.livepush.setup;
 
 import io.livepush.domain.Region;
+import io.livepush.service.LivePushException;
 import io.livepush.store.Database;
 import java.io.Console;
 import java.io.IOException;
@@ -24,7 +25,15 @@ public final class LivepushInit {
     }
 
     public static void main(String[] args) {
-        Map<String, String> env = System.getenv();
+        try {
+            initialise(System.getenv());
+        } catch (LivePushException | IllegalArgumentException e) {
+            System.err.println("livepush-init: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void initialise(Map<String, String> env) {
         createKeystore(env);
         String url = required(env, "LIVEPUSH_DB_URL");
         DriverManagerDataSource dataSource = new DriverManagerDataSource(url, env.getOrDefault("LIVEPUSH_DB_USER",

@@ -1,0 +1,208 @@
+#!/usr/bin/env bash
+# Playback benchmark (SPEC §12, issue 6): live.war's PlaybackFilter + Tomcat DefaultServlet against nginx
+# (secure_link_md5 + allow/deny) serving the same 2 KiB playlist and 1 MiB segment, both with a directory token and a
+# 20-rule viewer list. wrk, 64 keep-alive connections; A B A B after a warm-up; server pinned to CPU 0 and wrk to
+# CPU 1, then unpinned. Prints req/s, p50/p99 and the ratio ours/nginx. See bench/README.md.
+#
+# Environment: LIVEPUSH_TEST_JDBC_URL (default jdbc:mariadb://127.0.0.1:3306/?user=root; the bench server creates and
+# drops a schema there), DURATION (s per run, default 10), WARMUP (s, default 30), ROUNDS (A B pairs per cell,
+# default 2), MVN_OFFLINE (default -o; set to "" to let Maven download).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export LIVEPUSH_TEST_JDBC_URL="${LIVEPUSH_TEST_JDBC_URL:-jdbc:mariadb://127.0.0.1:3306/?user=root}"
+DURATION="${DURATION:-10}"
+WARMUP="${WARMUP:-30}"
+ROUNDS="${ROUNDS:-2}"
+MVN_OFFLINE="${MVN_OFFLINE--o}"
+CONNECTIONS=64
+SECRET="benchsecret2026"
+EXPIRES=4000000000
+
+for tool in wrk nginx taskset java mvn openssl curl; do
+    command -v "$tool" >/dev/null 2>&1 || { echo "missing $tool (apt-get install -y wrk nginx)" >&2; exit 2; }
+done
+NGINX_BIN="$(command -v nginx)"
+if [ "$(nproc)" -lt 2 ]; then
+    echo "warning: fewer than 2 CPUs; the pinned runs share one CPU" >&2
+fi
+
+WORK="$(mktemp -d /tmp/livepush-bench.XXXXXX)"
+OURS_PID=""
+NGINX_PID=""
+cleanup() {
+    if [ -n "$NGINX_PID" ]; then kill "$NGINX_PID" 2>/dev/null || true; fi
+    if [ -n "$OURS_PID" ]; then
+        kill "$OURS_PID" 2>/dev/null || true
+        wait "$OURS_PID" 2>/dev/null || true
+    fi
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+echo "== building live.war and the bench server"
+mvn $MVN_OFFLINE -q -B -pl ingest-servlet -am package -DskipTests
+mvn $MVN_OFFLINE -q -B -pl ingest-servlet dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$WORK/deps.txt" >/dev/null
+# The reactor's own classes, not whatever livepush jars sit in ~/.m2.
+CP="ingest-servlet/target/test-classes:ingest-servlet/target/classes:persistence/target/classes"
+CP="$CP:persistence/target/test-classes:$(tr ':' '\n' < "$WORK/deps.txt" | grep -v '/io/livepush/' | paste -sd:)"
+
+echo "== starting live.war (embedded Tomcat 11, $(java -version 2>&1 | head -1))"
+java -Xms512m -Xmx512m -Dlivepush.war=ingest-servlet/target/live -cp "$CP" io.livepush.bench.PlaybackBenchServer \
+    "$WORK/ours" "$WORK/ours.properties" "$SECRET" >"$WORK/ours.log" 2>&1 &
+OURS_PID=$!
+for _ in $(seq 1 180); do
+    [ -f "$WORK/ours.properties" ] && break
+    kill -0 "$OURS_PID" 2>/dev/null || { cat "$WORK/ours.log" >&2; exit 1; }
+    sleep 1
+done
+[ -f "$WORK/ours.properties" ] || { echo "the bench server did not start" >&2; cat "$WORK/ours.log" >&2; exit 1; }
+prop() { sed -n "s/^$1=//p" "$WORK/ours.properties" | sed 's/\\:/:/g; s/\\=/=/g'; }
+OURS_PORT="$(prop port)"
+STORAGE="$(prop storage)"
+OURS_PLAYLIST="http://127.0.0.1:$OURS_PORT$(prop playlist)"
+OURS_SEGMENT="http://127.0.0.1:$OURS_PORT$(prop segment)"
+
+echo "== starting nginx ($("$NGINX_BIN" -v 2>&1))"
+NGINX_PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+mkdir -p "$WORK/nginx/logs"
+chmod -R a+rX "$WORK"
+USER_LINE=""
+if [ "$(id -u)" = 0 ]; then USER_LINE="user root;"; fi
+{
+    echo "$USER_LINE"
+    cat <<NGINX
+worker_processes 1;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 1000000;
+    keepalive_timeout 75s;
+    types { application/vnd.apple.mpegurl m3u8; video/mp2t ts; }
+    default_type application/octet-stream;
+    map \$uri \$livepush_cache {
+        ~\\.m3u8\$ "max-age=1";
+        default "max-age=300";
+    }
+    server {
+        listen 127.0.0.1:$NGINX_PORT;
+        location /live/play/ {
+            # The 20 viewer rules of PlaybackBenchServer, in the same order (first match wins in both).
+            deny 10.0.0.0/16; deny 10.1.0.0/16; deny 10.2.0.0/16; deny 10.3.0.0/16; deny 10.4.0.0/16;
+            deny 10.5.0.0/16; deny 10.6.0.0/16; deny 10.7.0.0/16; deny 10.8.0.0/16; deny 10.9.0.0/16;
+            allow 2001:db8:0::/48; allow 2001:db8:1::/48; allow 2001:db8:2::/48; allow 2001:db8:3::/48;
+            allow 2001:db8:4::/48;
+            allow 192.0.2.0/26; allow 192.0.2.64/26; allow 192.0.2.128/26; allow 192.0.2.192/26;
+            allow 127.0.0.0/8;
+            deny all;
+            secure_link \$arg_h,\$arg_e;
+            secure_link_md5 "\$secure_link_expires/live/play/acme/bench/ $SECRET";
+            if (\$secure_link = "") { return 403; }
+            if (\$secure_link = "0") { return 403; }
+            add_header Cache-Control \$livepush_cache;
+            add_header Access-Control-Allow-Origin "*";
+            alias $STORAGE/;
+        }
+    }
+}
+NGINX
+} >"$WORK/nginx/nginx.conf"
+"$NGINX_BIN" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -g 'daemon off;' &
+NGINX_PID=$!
+sleep 1
+NGINX_TOKEN="$(printf '%s' "${EXPIRES}/live/play/acme/bench/ $SECRET" | openssl md5 -binary | openssl base64 \
+    | tr '+/' '-_' | tr -d '=')"
+NGINX_PLAYLIST="http://127.0.0.1:$NGINX_PORT/live/play/acme/bench/playlist.m3u8?e=$EXPIRES&h=$NGINX_TOKEN"
+NGINX_SEGMENT="http://127.0.0.1:$NGINX_PORT/live/play/acme/bench/seg.ts?e=$EXPIRES&h=$NGINX_TOKEN"
+
+echo "== checking that both enforce their token and serve the same bytes"
+check() { # url expected-status
+    local status
+    status="$(curl -s -o /dev/null -w '%{http_code}' "$1")"
+    [ "$status" = "$2" ] || { echo "expected $2 from ${1%%\?*} but got $status" >&2; exit 1; }
+}
+for url in "$OURS_PLAYLIST" "$OURS_SEGMENT" "$NGINX_PLAYLIST" "$NGINX_SEGMENT"; do
+    check "$url" 200
+    check "${url%%\?*}" 403
+done
+for pair in "$OURS_PLAYLIST $NGINX_PLAYLIST" "$OURS_SEGMENT $NGINX_SEGMENT"; do
+    set -- $pair
+    [ "$(curl -s "$1" | md5sum)" = "$(curl -s "$2" | md5sum)" ] || { echo "bodies differ" >&2; exit 1; }
+done
+echo "playlist $(curl -s "$OURS_PLAYLIST" | wc -c) bytes, segment $(curl -s "$OURS_SEGMENT" | wc -c) bytes"
+
+NGINX_PIDS="$NGINX_PID $(pgrep -P "$NGINX_PID" | tr '\n' ' ')"
+pin() { # cpu-list
+    taskset -a -p -c "$1" "$OURS_PID" >/dev/null
+    for pid in $NGINX_PIDS; do taskset -a -p -c "$1" "$pid" >/dev/null; done
+}
+
+to_ms() { # wrk latency such as 812.00us, 1.23ms, 2.01s
+    awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000;
+        printf "%.2f", n }'
+}
+
+RESULTS="$WORK/results.tsv"
+: >"$RESULTS"
+run() { # mode server object url
+    local mode="$1" server="$2" object="$3" url="$4" out
+    if [ "$mode" = pinned ]; then
+        out="$(taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url")"
+    else
+        out="$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url")"
+    fi
+    local rps p50 p99 errors
+    rps="$(echo "$out" | awk '/^Requests\/sec/ { print $2 }')"
+    p50="$(to_ms "$(echo "$out" | awk '$1 == "50%" { print $2 }')")"
+    p99="$(to_ms "$(echo "$out" | awk '$1 == "99%" { print $2 }')")"
+    errors="$(echo "$out" | awk '/Non-2xx/ { print $NF }')"
+    printf '%-8s %-6s %-8s %10s req/s  p50 %7s ms  p99 %7s ms %s\n' "$mode" "$server" "$object" "$rps" "$p50" "$p99" \
+        "${errors:+ NON-2xx: $errors}"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$mode" "$server" "$object" "$rps" "$p50" "$p99" >>"$RESULTS"
+}
+
+echo "== warm-up: ${WARMUP}s on live.war, 10 s on nginx (unpinned, not recorded)"
+wrk -t2 -c"$CONNECTIONS" -d"$((WARMUP / 2))s" "$OURS_PLAYLIST" >/dev/null
+wrk -t2 -c"$CONNECTIONS" -d"$((WARMUP - WARMUP / 2))s" "$OURS_SEGMENT" >/dev/null
+wrk -t2 -c"$CONNECTIONS" -d10s "$NGINX_PLAYLIST" >/dev/null
+
+echo "== measuring: ${DURATION}s per run, $ROUNDS A/B rounds per cell"
+for mode in pinned unpinned; do
+    if [ "$mode" = pinned ]; then pin 0; else pin "0-$(($(nproc) - 1))"; fi
+    for object in playlist segment; do
+        for _ in $(seq 1 "$ROUNDS"); do
+            if [ "$object" = playlist ]; then
+                run "$mode" ours "$object" "$OURS_PLAYLIST"
+                run "$mode" nginx "$object" "$NGINX_PLAYLIST"
+            else
+                run "$mode" ours "$object" "$OURS_SEGMENT"
+                run "$mode" nginx "$object" "$NGINX_SEGMENT"
+            fi
+        done
+    done
+done
+
+echo "== summary (means over rounds; MB/s = req/s x object size)"
+printf '%-8s %-8s %12s %12s %7s %9s %9s %9s %9s\n' mode object "ours req/s" "nginx req/s" ratio "ours p50" \
+    "ours p99" "nginx p50" "nginx p99"
+awk -F'\t' '
+    { key = $1 SUBSEP $3; n[key, $2]++; rps[key, $2] += $4; p50[key, $2] += $5; p99[key, $2] += $6; keys[key] = 1 }
+    END {
+        split("pinned unpinned", modes, " "); split("playlist segment", objects, " ")
+        for (m = 1; m <= 2; m++) for (o = 1; o <= 2; o++) {
+            k = modes[m] SUBSEP objects[o]
+            if (!(k in keys)) continue
+            ro = rps[k, "ours"] / n[k, "ours"]; rn = rps[k, "nginx"] / n[k, "nginx"]
+            printf "%-8s %-8s %12.0f %12.0f %6.2fx %7.2fms %7.2fms %7.2fms %7.2fms\n", modes[m], objects[o], ro, rn,
+                ro / rn, p50[k, "ours"] / n[k, "ours"], p99[k, "ours"] / n[k, "ours"],
+                p50[k, "nginx"] / n[k, "nginx"], p99[k, "nginx"] / n[k, "nginx"]
+            if (objects[o] == "segment") printf "%-8s %-8s %9.0f MB/s %9.0f MB/s\n", "", "", ro * 1.048576,
+                rn * 1.048576
+        }
+    }' "$RESULTS"
+echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(uname -r); $(date -u)"

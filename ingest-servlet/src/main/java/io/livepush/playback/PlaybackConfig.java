@@ -1,0 +1,56 @@
+package io.livepush.playback;
+
+import jakarta.servlet.ServletContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The playback settings of the {@code live} web application, read once when {@link PlaybackFilter} starts (defaults in
+ * {@code web.xml}, overrides in the context file with {@code <Parameter override="false"/>}). A bad value stops the
+ * deployment with every problem named.
+ *
+ * @param cors                 who may read playback responses from a browser ({@value #CORS_ORIGIN})
+ * @param manifestCacheControl the {@code Cache-Control} of playlists, manifests and init files
+ *                             ({@value #MANIFEST_CACHE_CONTROL})
+ */
+public record PlaybackConfig(CorsPolicy cors, String manifestCacheControl) {
+
+    /** {@code *} (default), a list of origins separated by spaces or commas, or {@code none}. */
+    public static final String CORS_ORIGIN = "playback.corsOrigin";
+    /** A {@code Cache-Control} value; default {@value #DEFAULT_MANIFEST_CACHE_CONTROL}. */
+    public static final String MANIFEST_CACHE_CONTROL = "playback.manifestCacheControl";
+
+    /** SPEC §5: a live playlist may be cached for one second at most. */
+    public static final String DEFAULT_MANIFEST_CACHE_CONTROL = "max-age=1";
+
+    /** Reads the configuration, throwing {@link IllegalStateException} that lists every bad value. */
+    public static PlaybackConfig from(ServletContext context) {
+        return from(context::getInitParameter);
+    }
+
+    /** Reads the configuration from any parameter source (tests use a map). */
+    public static PlaybackConfig from(Function<String, String> parameters) {
+        List<String> problems = new ArrayList<>();
+        CorsPolicy cors = CorsPolicy.ANY;
+        String origins = parameters.apply(CORS_ORIGIN);
+        if (origins != null && !origins.isBlank()) {
+            try {
+                cors = CorsPolicy.parse(origins);
+            } catch (IllegalArgumentException e) {
+                problems.add(CORS_ORIGIN + ": " + e.getMessage());
+            }
+        }
+        String cacheControl = parameters.apply(MANIFEST_CACHE_CONTROL);
+        if (cacheControl == null || cacheControl.isBlank()) {
+            cacheControl = DEFAULT_MANIFEST_CACHE_CONTROL;
+        } else if (!CacheHeaders.isValidCacheControl(cacheControl.trim())) {
+            problems.add(MANIFEST_CACHE_CONTROL + " must be a Cache-Control value such as 'max-age=1' or 'no-cache'"
+                    + " (was '" + cacheControl.strip() + "')");
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Bad playback configuration: " + String.join("; ", problems));
+        }
+        return new PlaybackConfig(cors, cacheControl.trim());
+    }
+}

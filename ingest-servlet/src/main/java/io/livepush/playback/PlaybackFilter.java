@@ -1,0 +1,242 @@
+package io.livepush.playback;
+
+import io.livepush.ingest.IngestPath;
+import io.livepush.mediavault.MediaVaultMode;
+import io.livepush.mediavault.MediaVaultRequest;
+import io.livepush.mediavault.Verdict;
+import io.livepush.origin.LiveSlot;
+import io.livepush.origin.Origin;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Guards and serves {@code /play/{shortname}/{slot}/{path}} (SPEC §5): the viewer rules and MediaVault are enforced on
+ * every request, then Tomcat's {@code DefaultServlet} serves the stored file with {@code ETag}, {@code Last-Modified},
+ * 304, ranges (206/416), {@code HEAD} and sendfile.
+ * <p>
+ * The storage root is mounted into the web application at {@code /play} (a {@code PreResources DirResourceSet} with
+ * caching off, see docs/install-live.md), so an allowed request simply continues down the filter chain to the default
+ * servlet, which sees the container's own request object and may use sendfile (Tomcat does not use sendfile for a
+ * forwarded or wrapped request). A request whose path carries a path-based MediaVault token is forwarded to the path
+ * without the token instead. This filter is mapped to {@code /play/*} for {@code REQUEST} dispatches, so no client
+ * reaches the mount without passing it.
+ * <p>
+ * Order: method ({@code GET}, {@code HEAD}, {@code OPTIONS}; else 405 + {@code Allow}); path grammar of
+ * {@link IngestPath} (400; dot-files such as in-flight uploads never pass); the slot from the cached
+ * {@code SlotDirectory} (404; a deleted slot is gone at the next reload); {@code OPTIONS} is answered here without any
+ * token check (CORS preflight); viewer rules on {@code getRemoteAddr()} (403); the slot's MediaVault verifier (the
+ * slot's deny status, {@code Cache-Control: no-store}); a missing file, directory or the slot root (404); then
+ * {@code Cache-Control} ({@link CacheHeaders}) and, in cookie mode, {@code Set-Cookie}. CORS headers go on every
+ * answer. No database call, DNS lookup or HTTP session on this path.
+ * <dl>
+ * <dt>{@code playback.corsOrigin}</dt><dd>{@code *} (default), origins separated by spaces or commas (echoed with
+ * credentials allowed), or {@code none}</dd>
+ * <dt>{@code playback.manifestCacheControl}</dt><dd>{@code Cache-Control} of playlists, manifests and init files;
+ * default {@code max-age=1}</dd>
+ * </dl>
+ */
+public final class PlaybackFilter extends HttpFilter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PlaybackFilter.class);
+
+    /** The methods playback answers. */
+    static final String ALLOW = "GET, HEAD, OPTIONS";
+    /** Where this filter is mapped, and where the storage root is mounted. */
+    static final String MOUNT = "/play";
+
+    private transient Origin origin;
+    private transient PlaybackConfig config;
+    private transient CacheHeaders cacheHeaders;
+
+    @Override
+    public void init() throws ServletException {
+        origin = Origin.from(getServletContext());
+        config = PlaybackConfig.from(getServletContext());
+        cacheHeaders = new CacheHeaders(config.manifestCacheControl());
+        LOG.info("Playback serves [{}] at [{}] with CORS [{}] and manifest Cache-Control [{}]",
+                origin.config().storageRoot(), MOUNT, config.cors(), config.manifestCacheControl());
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
+            throws IOException, ServletException {
+        applyCors(req, resp);
+        String method = req.getMethod();
+        boolean options = "OPTIONS".equals(method);
+        if (!options && !"GET".equals(method) && !"HEAD".equals(method)) {
+            resp.setHeader("Allow", ALLOW);
+            refuse(resp, HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+            return;
+        }
+        IngestPath path = parse(belowMount(req.getServletPath(), req.getPathInfo()));
+        if (path == null) {
+            refuse(resp, HttpServletResponse.SC_BAD_REQUEST);
+            return;
+        }
+        LiveSlot slot = origin.slots().find(path.shortname(), path.slot());
+        if (slot == null) {
+            refuse(resp, HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        if (options) {
+            answerOptions(req, resp);
+            return;
+        }
+        if (!slot.rules().viewers().allows(req.getRemoteAddr())) {
+            refuse(resp, HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
+        Verdict verdict = checkMediaVault(req, slot, path);
+        if (verdict != null && !verdict.allowed()) {
+            refuse(resp, verdict.status());
+            return;
+        }
+        serve(req, resp, chain, slot, path, verdict);
+    }
+
+    private void serve(HttpServletRequest req, HttpServletResponse resp, FilterChain chain, LiveSlot slot,
+            IngestPath path, Verdict verdict) throws IOException, ServletException {
+        boolean tokenInPath = verdict != null && !verdict.path().equals(req.getRequestURI());
+        IngestPath target = tokenInPath ? parseRaw(req, verdict.path()) : path;
+        if (target == null) {
+            refuse(resp, HttpServletResponse.SC_BAD_REQUEST);
+            return;
+        }
+        if (target.isSlotRoot() || target.collection()
+                || !Files.isRegularFile(slot.directory().resolve(target.relative()))) {
+            refuse(resp, HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        boolean setsCookie = verdict != null && verdict.hasSetCookie();
+        resp.setHeader("Cache-Control", cacheHeaders.cacheControl(target.fileName(),
+                slot.rules().fileExpirySeconds(), setsCookie));
+        if (setsCookie) {
+            resp.addHeader("Set-Cookie", verdict.setCookie());
+        }
+        if (tokenInPath) {
+            // The path-token segment is cut out; the dispatcher path is still percent-encoded, as Tomcat expects.
+            req.getRequestDispatcher(verdict.path().substring(req.getContextPath().length())).forward(req, resp);
+            return;
+        }
+        chain.doFilter(req, resp);
+    }
+
+    /** Runs the slot's MediaVault check; {@code null} when MediaVault is off for the slot. */
+    private Verdict checkMediaVault(HttpServletRequest req, LiveSlot slot, IngestPath path) {
+        MediaVaultMode mode = slot.verifier().settings().mode();
+        if (mode == MediaVaultMode.NONE) {
+            return null;
+        }
+        String rawPath = req.getRequestURI();
+        String url = MediaVaultRequest.url(req.getScheme(), req.getServerName(), req.getServerPort(), rawPath,
+                req.getQueryString());
+        MediaVaultRequest request = new MediaVaultRequest(url, req.getRemoteAddr(), req.getHeader("Referer"),
+                mode.usesCookies() ? cookies(req) : List.of());
+        Verdict verdict = slot.verifier().check(request, checkedPath -> Playlists.isMaster(
+                fileOf(req, slot, path, rawPath, checkedPath)), origin.clock().instant().getEpochSecond());
+        if (!verdict.allowed() && LOG.isDebugEnabled()) {
+            LOG.debug("MediaVault refused [{}] of slot [{}/{}] from [{}]: [{}]", verdict.path(), slot.shortname(),
+                    slot.name(), req.getRemoteAddr(), verdict.reason());
+        }
+        return verdict;
+    }
+
+    /** The stored file a raw request path (possibly with a path token cut out) names; a non-file when it names none. */
+    private Path fileOf(HttpServletRequest req, LiveSlot slot, IngestPath path, String rawPath, String checkedPath) {
+        IngestPath named = checkedPath.equals(rawPath) ? path : parseRaw(req, checkedPath);
+        return named == null ? slot.directory() : slot.directory().resolve(named.relative());
+    }
+
+    /** Parses a raw path below the mount with the one path grammar; {@code null} when it breaks it. */
+    private IngestPath parseRaw(HttpServletRequest req, String rawPath) {
+        String prefix = req.getContextPath() + MOUNT;
+        if (!rawPath.startsWith(prefix)) {
+            return null;
+        }
+        try {
+            return IngestPath.parseEncoded(rawPath.substring(prefix.length()), origin.config().maxPathDepth() + 1);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Parses the decoded path below the mount; {@code null} when it breaks the grammar. */
+    private IngestPath parse(String pathBelowMount) {
+        try {
+            // One more level than ingest allows: a path-based token may add a segment.
+            return IngestPath.parse(pathBelowMount, origin.config().maxPathDepth() + 1);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The decoded, normalised path below {@code /play} from {@code getServletPath()} and {@code getPathInfo()}, whether
+     * the default servlet ({@code /}) or a servlet mapped to {@code /play/*} takes the request; {@code null} outside.
+     */
+    static String belowMount(String servletPath, String pathInfo) {
+        String full = pathInfo == null ? servletPath : servletPath + pathInfo;
+        if (!full.startsWith(MOUNT) || full.length() > MOUNT.length() && full.charAt(MOUNT.length()) != '/') {
+            return null;
+        }
+        return full.substring(MOUNT.length());
+    }
+
+    private void applyCors(HttpServletRequest req, HttpServletResponse resp) {
+        CorsPolicy cors = config.cors();
+        String allowOrigin = cors.allowOrigin(req.getHeader("Origin"));
+        if (cors.variesByOrigin()) {
+            resp.addHeader("Vary", "Origin");
+        }
+        if (allowOrigin == null) {
+            return;
+        }
+        resp.setHeader("Access-Control-Allow-Origin", allowOrigin);
+        if (cors.allowsCredentials()) {
+            resp.setHeader("Access-Control-Allow-Credentials", "true");
+        }
+        resp.setHeader("Access-Control-Expose-Headers", CorsPolicy.EXPOSE_HEADERS);
+    }
+
+    /** Answers {@code OPTIONS}: a CORS preflight, or a plain question about the methods. */
+    private static void answerOptions(HttpServletRequest req, HttpServletResponse resp) {
+        resp.setHeader("Allow", ALLOW);
+        if (req.getHeader("Origin") != null && req.getHeader("Access-Control-Request-Method") != null) {
+            resp.setHeader("Access-Control-Allow-Methods", ALLOW);
+            String headers = CorsPolicy.allowHeaders(req.getHeader("Access-Control-Request-Headers"));
+            if (headers != null) {
+                resp.setHeader("Access-Control-Allow-Headers", headers);
+            }
+            resp.setHeader("Access-Control-Max-Age", CorsPolicy.MAX_AGE);
+        }
+        resp.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    }
+
+    private static void refuse(HttpServletResponse resp, int status) throws IOException {
+        resp.setHeader("Cache-Control", CacheHeaders.NO_STORE);
+        resp.sendError(status);
+    }
+
+    private static List<MediaVaultRequest.Cookie> cookies(HttpServletRequest req) {
+        Cookie[] cookies = req.getCookies();
+        if (cookies == null) {
+            return List.of();
+        }
+        List<MediaVaultRequest.Cookie> list = new ArrayList<>(cookies.length);
+        for (Cookie cookie : cookies) {
+            list.add(new MediaVaultRequest.Cookie(cookie.getName(), cookie.getValue()));
+        }
+        return list;
+    }
+}

@@ -1,0 +1,66 @@
+package io.livepush.playback;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Tells an HLS master playlist from a media playlist by its stored content, for MediaVault's {@code URL} mode
+ * (reference/mediavault.md §12: a {@code .m3u8} containing {@code #EXT-X-STREAM-INF} is a main manifest).
+ * <p>
+ * Reads at most {@value #MAX_BYTES} bytes: master playlists are small, and a tag further down a huge file does not make
+ * it one. A missing file or a directory is not a master playlist (the request then ends in 404 without a token
+ * check).
+ */
+public final class Playlists {
+
+    /** The most bytes read from a playlist. */
+    static final int MAX_BYTES = 256 * 1024;
+
+    private static final byte[] TAG = "#EXT-X-STREAM-INF".getBytes(StandardCharsets.US_ASCII);
+
+    private Playlists() {
+    }
+
+    /**
+     * Returns whether the file at {@code playlist} is an HLS master playlist.
+     *
+     * @throws UncheckedIOException when the file exists but cannot be read
+     */
+    public static boolean isMaster(Path playlist) {
+        if (Files.isDirectory(playlist)) {
+            return false;
+        }
+        byte[] head;
+        try (InputStream in = Files.newInputStream(playlist)) {
+            head = in.readNBytes(MAX_BYTES);
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read playlist " + playlist, e);
+        }
+        return contains(head, TAG);
+    }
+
+    /** Returns whether {@code content} contains the master-playlist tag. */
+    static boolean isMaster(byte[] content) {
+        return contains(content, TAG);
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,34 @@
+package io.livepush.playback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PlaybackConfigTest {
+
+    @Test
+    void defaultsAreStarAndOneSecondForManifests() {
+        PlaybackConfig config = PlaybackConfig.from(Map.<String, String>of()::get);
+
+        assertThat(config.cors()).isEqualTo(CorsPolicy.ANY);
+        assertThat(config.manifestCacheControl()).isEqualTo("max-age=1");
+    }
+
+    @Test
+    void manifestCacheControlIsConfigurable() {
+        PlaybackConfig config = PlaybackConfig.from(Map.of(PlaybackConfig.MANIFEST_CACHE_CONTROL, " no-cache ")::get);
+
+        assertThat(config.manifestCacheControl()).isEqualTo("no-cache");
+    }
+
+    @Test
+    void everyBadValueIsReportedAtOnce() {
+        assertThatThrownBy(() -> PlaybackConfig.from(Map.of(PlaybackConfig.CORS_ORIGIN, "player.example.com",
+                PlaybackConfig.MANIFEST_CACHE_CONTROL, "max-age=1\nX: y")::get))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(PlaybackConfig.CORS_ORIGIN)
+                .hasMessageContaining(PlaybackConfig.MANIFEST_CACHE_CONTROL);
+    }
+}
