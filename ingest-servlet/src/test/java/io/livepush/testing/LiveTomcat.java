@@ -47,6 +47,15 @@ public final class LiveTomcat implements AutoCloseable {
      * @param parameters context parameters (for example {@code storage.root}, {@code origin.nodeId}, {@code origin.pop})
      */
     public static LiveTomcat start(String jdbcUrl, Path baseDir, Map<String, String> parameters) throws Exception {
+        return start(jdbcUrl, baseDir, parameters, Map.of());
+    }
+
+    /**
+     * Starts Tomcat as {@link #start(String, Path, Map)} does, with extra attributes for the HTTPS connector, as they
+     * would appear on its {@code <Connector>} in {@code server.xml} (the ingest benchmark tunes it this way).
+     */
+    public static LiveTomcat start(String jdbcUrl, Path baseDir, Map<String, String> parameters,
+            Map<String, String> httpsProperties) throws Exception {
         Path war = Path.of(System.getProperty("livepush.war", "target/live"));
         if (!Files.isDirectory(war.resolve("WEB-INF"))) {
             throw new IllegalStateException("No exploded WAR at " + war + ": run the ITs through 'mvn verify'");
@@ -62,6 +71,7 @@ public final class LiveTomcat implements AutoCloseable {
         http.setProperty("maxKeepAliveRequests", "-1");
         tomcat.setConnector(http);
         Connector https = httpsConnector(certificate);
+        httpsProperties.forEach(https::setProperty);
         tomcat.getService().addConnector(https);
         tomcat.enableNaming();
         tomcat.getHost().setAutoDeploy(false);
@@ -136,8 +146,8 @@ public final class LiveTomcat implements AutoCloseable {
         https.setProperty("continueResponseTiming", "onRead");
         SSLHostConfig ssl = new SSLHostConfig();
         // TLS 1.2 only, as the publishing connector of tomcat-conf should be (docs/encoders.md): under TLS 1.3 Tomcat's
-        // SecureNioChannel drops a request that arrived with the client's handshake when the client closes at once,
-        // which is how ffmpeg sends every DELETE; FfmpegPushIT catches it.
+        // NIO connector loses about half of the requests a client sends on a new connection and closes at once, which
+        // is how ffmpeg sends every DELETE; FfmpegPushIT catches it.
         ssl.setProtocols("TLSv1.2");
         SSLHostConfigCertificate cert = new SSLHostConfigCertificate(ssl, SSLHostConfigCertificate.Type.UNDEFINED);
         cert.setCertificateKeystoreFile(certificate.keystore().toString());
