@@ -20,8 +20,10 @@ fi
 : "${LIVEPUSH_NODE_ID:=$(hostname)}"
 : "${LIVEPUSH_POP:=default}"
 : "${LIVEPUSH_ADMIN_ALLOW:=127.0.0.0/8, ::1/128}"
+: "${LIVEPUSH_TLS_PROTOCOLS:=TLSv1.2+TLSv1.3}"
 export LIVEPUSH_HTTP_PORT LIVEPUSH_HTTPS_PORT LIVEPUSH_SHUTDOWN_PORT LIVEPUSH_MAX_THREADS LIVEPUSH_KEYSTORE \
-  LIVEPUSH_DB_URL LIVEPUSH_DB_USER LIVEPUSH_STORAGE LIVEPUSH_NODE_ID LIVEPUSH_POP LIVEPUSH_ADMIN_ALLOW
+  LIVEPUSH_DB_URL LIVEPUSH_DB_USER LIVEPUSH_STORAGE LIVEPUSH_NODE_ID LIVEPUSH_POP LIVEPUSH_ADMIN_ALLOW \
+  LIVEPUSH_TLS_PROTOCOLS
 
 livepush_refuse() {
   echo "Live Push: refusing to start: $1" >&2
@@ -31,6 +33,9 @@ livepush_refuse() {
 
 # A bad security configuration stops the start, with the reason.
 [ -r "$LIVEPUSH_KEYSTORE" ] || livepush_refuse "no TLS keystore at $LIVEPUSH_KEYSTORE (LIVEPUSH_KEYSTORE)"
+case "$LIVEPUSH_TLS_PROTOCOLS" in
+  *SSL*|*TLSv1.1*|*"TLSv1+"*|TLSv1) livepush_refuse "LIVEPUSH_TLS_PROTOCOLS may list only TLSv1.2 and TLSv1.3" ;;
+esac
 case "${LIVEPUSH_KEYSTORE_PASSWORD:-}" in
   ""|changeit|password|secret) livepush_refuse "LIVEPUSH_KEYSTORE_PASSWORD is empty or a well-known default" ;;
 esac

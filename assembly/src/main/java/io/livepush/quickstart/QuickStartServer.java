@@ -82,6 +82,7 @@ final class QuickStartServer {
         https.setProperty("SSLEnabled", "true");
         https.setProperty("maxKeepAliveRequests", "-1");
         https.setProperty("keepAliveTimeout", "120000");
+        https.setProperty("continueResponseTiming", "onRead");
         SSLHostConfig ssl = new SSLHostConfig();
         ssl.setProtocols("TLSv1.2+TLSv1.3");
         SSLHostConfigCertificate certificate = new SSLHostConfigCertificate(ssl,

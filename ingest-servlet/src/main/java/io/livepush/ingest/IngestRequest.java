@@ -83,9 +83,9 @@ final class IngestRequest {
             refuse(HttpServletResponse.SC_CONFLICT, "the parent directory of '" + path.relative() + "' is missing");
             return;
         } catch (IOException e) {
-            // The client went away mid-body: nothing was published; count it, then let Tomcat close the connection.
-            origin.statistics().record(slot, HttpServletResponse.SC_BAD_REQUEST, 0, false,
-                    "upload of '" + path.relative() + "' aborted: " + e.getClass().getSimpleName());
+            // The client went away mid-body: nothing was published. Counted, but not reported as the slot's error:
+            // ffmpeg cuts off its last upload on every normal stop, which would flag every ended stream as Error.
+            origin.statistics().record(slot, HttpServletResponse.SC_BAD_REQUEST, 0, false, null);
             throw e;
         }
         long size = Files.size(target);

@@ -14,6 +14,7 @@ import io.livepush.mediavault.MediaVaultSigner.Term;
 import io.livepush.net.AddressRule.Action;
 import io.livepush.service.MediaVaultInput;
 import io.livepush.service.SlotRecord;
+import io.livepush.testing.ExternalTools;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +27,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,8 +54,7 @@ class FfmpegPlaybackIT {
 
     @BeforeAll
     static void start() throws Exception {
-        requireTool("ffmpeg");
-        requireTool("ffprobe");
+        ExternalTools.assumeInstalled("apt-get install -y ffmpeg", "ffmpeg", "ffprobe");
         fx = new LiveFixture(baseDir, Map.of());
         SlotRecord url = fx.slots.create(OPERATOR, "acme", fx.draft("ffurl", List.of(), Action.ALLOW,
                 vault(MediaVaultMode.URL)));
@@ -176,15 +175,6 @@ class FfmpegPlaybackIT {
                     + Files.readString(log.toPath(), StandardCharsets.UTF_8));
         }
         return new Probe(process.exitValue(), Files.readString(log.toPath(), StandardCharsets.UTF_8));
-    }
-
-    private static void requireTool(String tool) {
-        boolean present = System.getenv("PATH") != null && List.of(System.getenv("PATH").split(File.pathSeparator))
-                .stream().anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
-        if (!present && "1".equals(System.getenv("LIVEPUSH_REQUIRE_TOOLS"))) {
-            throw new AssertionError(tool + " is required (LIVEPUSH_REQUIRE_TOOLS=1) but not on the PATH");
-        }
-        Assumptions.assumeTrue(present, tool + " is not installed: skipping the ffmpeg playback test");
     }
 
     /** A finished tool run: exit code and merged output. */

@@ -2,6 +2,7 @@ package io.livepush.segment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.livepush.testing.MutableClock;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -21,7 +21,9 @@ import java.util.stream.Collectors;
 /**
  * Reads an account's slot list for the portal's grid and the API (SPEC §8): filter by region or type, four sort
  * orders, and pages served by one count query and one query for the page's IDs, both answered from covering indexes
- * led by the account, then one query for those rows, so 10 000 slots per account stay fast even on the last page. Deleted slots (tombstones) never appear; slots being deleted do, as {@code Deleting}.
+ * led by the account, then one query for those rows, so 10 000 slots per account stay fast even on the last page.
+ * Only active slots appear: a deleted slot leaves the list at once (SPEC §8), though read by ID it shows as
+ * {@code Deleting} until its files are gone.
  */
 public final class SlotListService {
 
@@ -37,7 +39,7 @@ public final class SlotListService {
     public SlotPage list(Actor actor, String shortname, SlotQuery query) {
         return database.inTransaction(em -> {
             Account account = Accounts.find(em, actor, shortname);
-            String where = " from Slot s where s.account = :account and s.lifecycle <> :deleted"
+            String where = " from Slot s where s.account = :account and s.lifecycle = :active"
                     + (query.region() == null ? "" : " and s.region = :region")
                     + (query.type() == null ? "" : " and s.type = :type");
             long total = bind(em.createQuery("select count(s)" + where, Long.class), account, query)
@@ -65,9 +67,9 @@ public final class SlotListService {
             Set<Region> regions = EnumSet.noneOf(Region.class);
             Set<SlotType> types = EnumSet.noneOf(SlotType.class);
             em.createQuery("select distinct s.region, s.type from Slot s where s.account = :account"
-                            + " and s.lifecycle <> :deleted", Object[].class)
+                            + " and s.lifecycle = :active", Object[].class)
                     .setParameter("account", account)
-                    .setParameter("deleted", SlotLifecycle.DELETED)
+                    .setParameter("active", SlotLifecycle.ACTIVE)
                     .getResultStream()
                     .forEach(row -> {
                         regions.add((Region) row[0]);
@@ -98,7 +100,7 @@ public final class SlotListService {
     }
 
     private static <T> TypedQuery<T> bind(TypedQuery<T> typed, Account account, SlotQuery query) {
-        typed.setParameter("account", account).setParameter("deleted", SlotLifecycle.DELETED);
+        typed.setParameter("account", account).setParameter("active", SlotLifecycle.ACTIVE);
         if (query.region() != null) {
             typed.setParameter("region", query.region());
         }

@@ -219,12 +219,14 @@ class SlotServiceIT extends ServiceIT {
     }
 
     @Test
-    void deleteMovesToDeletingAndHidesTheSlotFromItsOwnerNoMore() {
+    void deleteMovesToDeletingAndTakesTheSlotOffTheList() {
         SlotRecord slot = fx.create(ACME_ADMIN, "acme", "delete-me");
 
         fx.slots.delete(ACME_ADMIN, slot.id());
 
         assertThat(fx.slots.get(ACME_ADMIN, slot.id()).status()).isEqualTo(ProvisioningStatus.DELETING);
+        assertThat(fx.slotList.list(ACME_ADMIN, "acme", SlotQuery.firstPage(500)).items())
+                .extracting(SlotSummary::id).doesNotContain(slot.id());
         assertThat(rulesById().get(slot.id()).isActive()).isFalse();
         assertThatThrownBy(() -> fx.create(ACME_ADMIN, "acme", "delete-me"))
                 .isInstanceOf(SlotNameTakenException.class);

@@ -26,7 +26,7 @@ class DatabaseIT {
                 while (tables.next()) {
                     names.add(tables.getString(1));
                 }
-                assertThat(names).containsExactlyInAnyOrder("account", "account_entitlement", "admin_user",
+                assertThat(names).containsExactlyInAnyOrder("account", "account_entitlement", "admin_user", "api_token",
                         "config_state", "flyway_schema_history", "ingest_node", "ingest_node_slot_error", "pop",
                         "publish_cidr", "publish_credential", "slot", "slot_audit", "slot_ingest_stats", "viewer_rule");
             }

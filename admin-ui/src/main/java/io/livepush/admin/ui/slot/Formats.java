@@ -1,0 +1,32 @@
+package io.livepush.admin.ui.slot;
+
+import io.livepush.service.LiveActivity;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** How the slot screens write times and statuses. */
+final class Formats {
+
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private Formats() {
+    }
+
+    static String dateTime(Instant instant) {
+        return instant == null ? "–" : DATE_TIME.format(instant);
+    }
+
+    /** Active, Inactive or Error, as the portal and the API write them. */
+    static String activity(LiveActivity activity) {
+        if (activity == null) {
+            return "";
+        }
+        return switch (activity) {
+            case ACTIVE -> "Active";
+            case INACTIVE -> "Inactive";
+            case ERROR -> "Error";
+        };
+    }
+}
