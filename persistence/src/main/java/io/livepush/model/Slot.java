@@ -230,6 +230,12 @@ public class Slot {
         return List.copyOf(viewerRules);
     }
 
+    /** The settings an edit may change, as they are now (what a clone starts from). */
+    public SlotSettings settings() {
+        return new SlotSettings(description, region, primaryPop, backupPop, useBackupIngest, totalKbps,
+                segmentDurationMs, fileExpirySeconds, viewerDefaultAction, mediaVault, publishCidrs, viewerRules);
+    }
+
     /** Replaces every setting an edit may change (SPEC §3: everything but ID, name and type). */
     public void configure(SlotSettings settings) {
         this.description = settings.description();

@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Creates, clones, edits and deletes slots and reads them one at a time (SPEC §3). Every call is scoped to an account
@@ -61,16 +60,27 @@ public final class SlotService {
      * types again for the user names it keeps (SPEC §3 Clone).
      */
     public SlotRecord clone(Actor actor, String sourceSlotId, String newName, List<NewCredential> credentials) {
+        return cloneWith(actor, sourceSlotId, newName, credentials, null);
+    }
+
+    /**
+     * Creates a copy of a slot with the settings of {@code draft} (the Clone form, which starts from the source's
+     * settings and may change them), in one transaction. A {@code null} MediaVault secret in the draft keeps the
+     * source's secret.
+     */
+    public SlotRecord clone(Actor actor, String sourceSlotId, SlotDraft draft) {
+        return cloneWith(actor, sourceSlotId, draft.name(), draft.credentials(), draft);
+    }
+
+    private SlotRecord cloneWith(Actor actor, String sourceSlotId, String newName, List<NewCredential> credentials,
+            SlotDraft edited) {
         SlotValidator.checkNew(newName, SlotType.LIVE_PUSH, credentials);
         List<String> hashes = hashAll(credentials);
         return database.inTransaction(em -> {
             long version = ConfigVersions.next(em);
             Slot source = SlotLookup.find(em, actor, sourceSlotId);
-            SlotSettings settings = new SlotSettings(source.getDescription(), source.getRegion(),
-                    source.getPrimaryPop(), source.getBackupPop().orElse(null), source.isUseBackupIngest(),
-                    source.getTotalKbps(), source.getSegmentDurationMs(), source.getFileExpirySeconds(),
-                    source.getViewerDefaultAction(), source.getMediaVault(), source.getPublishCidrs(),
-                    source.getViewerRules());
+            SlotSettings settings = edited == null ? source.settings()
+                    : SlotValidator.settings(em, edited, source.getMediaVault());
             Slot slot = insert(em, version, source.getAccount(), newName, source.getType(), settings, credentials,
                     hashes);
             AuditTrail.record(em, slot, actor, "cloned from " + source.getName(),
@@ -81,6 +91,16 @@ public final class SlotService {
 
     /** Changes every setting but the ID, the name, the type and the credentials. */
     public SlotRecord update(Actor actor, String slotId, SlotDraft draft) {
+        return update(actor, slotId, draft, CredentialChanges.NONE);
+    }
+
+    /**
+     * Changes every setting but the ID, the name and the type, and the credentials as the Edit form changed them, all
+     * in one transaction: a refusal (invalid input, capacity, a credential that exists or is gone) changes nothing.
+     */
+    public SlotRecord update(Actor actor, String slotId, SlotDraft draft, CredentialChanges credentials) {
+        SlotValidator.checkCredentials(credentials.added());
+        List<String> hashes = hashAll(credentials.added());
         return database.inTransaction(em -> {
             long version = ConfigVersions.next(em);
             Slot slot = SlotLookup.find(em, actor, slotId);
@@ -89,13 +109,38 @@ public final class SlotService {
             Map<String, String> before = AuditTrail.snapshot(slot);
             slot.configure(settings);
             String changes = AuditTrail.describe(before, AuditTrail.snapshot(slot));
+            Instant now = clock.instant();
             if (!changes.isEmpty()) {
-                Instant now = clock.instant();
-                slot.touch(version, now);
                 AuditTrail.record(em, slot, actor, "updated", changes, now);
+            }
+            applyCredentials(em, slot, actor, credentials, hashes, now);
+            if (!changes.isEmpty() || !credentials.isEmpty()) {
+                slot.touch(version, now);
             }
             return record(em, slot);
         });
+    }
+
+    private void applyCredentials(EntityManager em, Slot slot, Actor actor, CredentialChanges changes,
+            List<String> hashes, Instant now) {
+        if (changes.clearAll()) {
+            slot.clearCredentials();
+            AuditTrail.record(em, slot, actor, "credentials cleared", "", now);
+        }
+        for (String username : changes.removed()) {
+            if (!slot.removeCredential(username)) {
+                throw new NotFoundException("The slot has no credential for '" + username + "'");
+            }
+            AuditTrail.record(em, slot, actor, "credential removed", "username: " + username, now);
+        }
+        for (int i = 0; i < changes.added().size(); i++) {
+            String username = changes.added().get(i).username();
+            if (slot.getCredentials().stream().anyMatch(existing -> existing.getUsername().equals(username))) {
+                throw new ConflictException("The slot already has a credential for '" + username + "'");
+            }
+            slot.addCredential(username, hashes.get(i), now);
+            AuditTrail.record(em, slot, actor, "credential added", "username: " + username, now);
+        }
     }
 
     /**
@@ -127,28 +172,17 @@ public final class SlotService {
 
     /** Adds a publish credential; the password is stored only as a slow salted hash. */
     public SlotRecord addCredential(Actor actor, String slotId, NewCredential credential) {
-        SlotValidator.checkNew("x", SlotType.LIVE_PUSH, List.of(credential));
-        String hash = hasher.hash(credential.password().toCharArray());
-        return changeCredentials(actor, slotId, "credential added", "username: " + credential.username(), slot -> {
-            if (slot.getCredentials().stream().anyMatch(c -> c.getUsername().equals(credential.username()))) {
-                throw new ConflictException("The slot already has a credential for '" + credential.username() + "'");
-            }
-            slot.addCredential(credential.username(), hash, clock.instant());
-        });
+        return changeCredentials(actor, slotId, new CredentialChanges(false, List.of(), List.of(credential)));
     }
 
     /** Removes the publish credential of {@code username}. */
     public SlotRecord removeCredential(Actor actor, String slotId, String username) {
-        return changeCredentials(actor, slotId, "credential removed", "username: " + username, slot -> {
-            if (!slot.removeCredential(username)) {
-                throw new NotFoundException("The slot has no credential for '" + username + "'");
-            }
-        });
+        return changeCredentials(actor, slotId, new CredentialChanges(false, List.of(username), List.of()));
     }
 
     /** Removes every publish credential: the slot then refuses every push until a credential is added. */
     public SlotRecord clearCredentials(Actor actor, String slotId) {
-        return changeCredentials(actor, slotId, "credentials cleared", "", Slot::clearCredentials);
+        return changeCredentials(actor, slotId, new CredentialChanges(true, List.of(), List.of()));
     }
 
     /** The slot's history, newest first. */
@@ -164,15 +198,15 @@ public final class SlotService {
         });
     }
 
-    private SlotRecord changeCredentials(Actor actor, String slotId, String action, String changes,
-            Consumer<Slot> change) {
+    private SlotRecord changeCredentials(Actor actor, String slotId, CredentialChanges changes) {
+        SlotValidator.checkCredentials(changes.added());
+        List<String> hashes = hashAll(changes.added());
         return database.inTransaction(em -> {
             long version = ConfigVersions.next(em);
             Slot slot = SlotLookup.find(em, actor, slotId);
-            change.accept(slot);
             Instant now = clock.instant();
+            applyCredentials(em, slot, actor, changes, hashes, now);
             slot.touch(version, now);
-            AuditTrail.record(em, slot, actor, action, changes, now);
             return record(em, slot);
         });
     }

@@ -45,6 +45,18 @@ final class SlotValidator {
         if (credentials.isEmpty()) {
             problems.add("credentials", "At least one publish credential is required");
         }
+        checkCredentials(problems, credentials);
+        problems.throwIfAny();
+    }
+
+    /** Checks credentials to add to an existing slot (no minimum count). */
+    static void checkCredentials(List<NewCredential> credentials) {
+        Problems problems = new Problems();
+        checkCredentials(problems, credentials);
+        problems.throwIfAny();
+    }
+
+    private static void checkCredentials(Problems problems, List<NewCredential> credentials) {
         Set<String> usernames = new HashSet<>();
         for (int i = 0; i < credentials.size(); i++) {
             NewCredential credential = credentials.get(i);
@@ -57,7 +69,6 @@ final class SlotValidator {
             problems.check("credentials[" + i + "].password",
                     PasswordPolicy.problem(credential.password(), credential.username()));
         }
-        problems.throwIfAny();
     }
 
     /**

@@ -189,6 +189,47 @@ class SlotServiceIT extends ServiceIT {
     }
 
     @Test
+    void anEditWithCredentialChangesIsAllOrNothing() {
+        SlotRecord slot = fx.create(ACME_ADMIN, "acme", "atomic-edit");
+        SlotDraft d = fx.draft("atomic-edit");
+        SlotDraft bigger = new SlotDraft(null, null, null, d.region(), d.primaryPopId(), null, false, 7000, 6000, 300,
+                List.of(), d.publishCidrs(), d.viewerRules(), null, null);
+
+        assertThatThrownBy(() -> fx.slots.update(ACME_ADMIN, slot.id(), bigger, new CredentialChanges(false,
+                List.of("no-such-user"), List.of(new NewCredential("second", "another-good-password")))))
+                .isInstanceOf(NotFoundException.class);
+        SlotRecord unchanged = fx.slots.get(ACME_ADMIN, slot.id());
+        assertThat(unchanged.totalKbps()).isEqualTo(3000);
+        assertThat(unchanged.credentials()).extracting(CredentialRecord::username).containsExactly("encoder1");
+
+        SlotRecord edited = fx.slots.update(ACME_ADMIN, slot.id(), bigger, new CredentialChanges(true, List.of(),
+                List.of(new NewCredential("second", "another-good-password"))));
+        assertThat(edited.totalKbps()).isEqualTo(7000);
+        assertThat(edited.credentials()).extracting(CredentialRecord::username).containsExactly("second");
+        assertThat(fx.slots.history(ACME_ADMIN, slot.id())).extracting(AuditEntry::action)
+                .containsExactly("credential added", "credentials cleared", "updated", "created");
+    }
+
+    @Test
+    void aCloneCanChangeSettingsAndKeepsTheSourcesSecretsWhenLeftBlank() {
+        SlotRecord source = fx.create(ACME_ADMIN, "acme", "clone-edit-source");
+        SlotDraft d = fx.draft("clone-edited");
+        SlotDraft edited = new SlotDraft("clone-edited", "Copy", null, d.region(), d.primaryPopId(), null, false, 2500,
+                2000, 60, List.of(new NewCredential("encoder1", "another-good-password")), List.of(), List.of(), null,
+                new MediaVaultInput(MediaVaultMode.URL, null, null, 403, false, "token=", "~", false, 0));
+
+        SlotRecord clone = fx.slots.clone(ACME_ADMIN, source.id(), edited);
+
+        assertThat(clone.totalKbps()).isEqualTo(2500);
+        assertThat(clone.publishCidrs()).isEmpty();
+        assertThat(rulesById().get(clone.id()).mediaVault()).isEqualTo(rulesById().get(source.id()).mediaVault());
+        assertThatThrownBy(() -> fx.slots.clone(ACME_ADMIN, source.id(), new SlotDraft("clone-bad", null, null,
+                d.region(), d.primaryPopId(), null, false, 99, 2000, 60, edited.credentials(), List.of(), List.of(),
+                null, null))).isInstanceOf(InvalidInputException.class);
+        assertThat(fx.slotList.isNameAvailable(ACME_ADMIN, "acme", "clone-bad")).isTrue();
+    }
+
+    @Test
     void cloneNeedsAFreeName() {
         SlotRecord source = fx.create(ACME_ADMIN, "acme", "clone-taken");
 

@@ -9,14 +9,13 @@ import io.livepush.admin.AdminServices;
 import io.livepush.admin.ui.CurrentActor;
 import io.livepush.admin.ui.MainLayout;
 import io.livepush.domain.Actor;
-import io.livepush.service.SlotDraft;
 import io.livepush.service.SlotRecord;
 
 /**
  * Clone a slot (guide "Clone a Slot"): the form starts with every setting of the source and its name, which is
  * flagged as taken at once; user names are kept and their passwords must be typed again. The copy is made by
- * {@code SlotService.clone} (which also copies the MediaVault secrets); settings changed in the form are applied to
- * the copy right after.
+ * {@code SlotService.clone} in one transaction, with the settings as the form left them; MediaVault secrets left
+ * blank are copied from the source.
  */
 @Route(value = "slots/:slotId/clone", layout = MainLayout.class)
 @PageTitle("Clone slot · Live Push")
@@ -42,14 +41,7 @@ public class CloneSlotView extends SlotEditor implements BeforeEnterObserver {
 
     @Override
     String save(SlotFormResult result) {
-        SlotDraft draft = result.draft();
-        SlotRecord copy = services.slots().clone(actor, source.id(), draft.name(), draft.credentials());
-        SlotDraft settings = new SlotDraft(draft.name(), draft.description(), draft.type(), draft.region(),
-                draft.primaryPopId(), draft.backupPopId(), draft.useBackupIngest(), draft.totalKbps(),
-                draft.segmentDurationMs(), draft.fileExpirySeconds(), none(), draft.publishCidrs(),
-                draft.viewerRules(), draft.viewerDefault(), keep(copy.mediaVault()));
-        // An update without changes records nothing, so an untouched clone has just its "cloned" history entry.
-        services.slots().update(actor, copy.id(), settings);
-        return copy.id();
+        // One transaction: the copy gets the form's settings (secrets left blank keep the source's) or nothing at all.
+        return services.slots().clone(actor, source.id(), result.draft()).id();
     }
 }

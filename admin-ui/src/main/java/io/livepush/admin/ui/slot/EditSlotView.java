@@ -9,7 +9,7 @@ import io.livepush.admin.AdminServices;
 import io.livepush.admin.ui.CurrentActor;
 import io.livepush.admin.ui.MainLayout;
 import io.livepush.domain.Actor;
-import io.livepush.service.NewCredential;
+import io.livepush.service.CredentialChanges;
 import io.livepush.service.SlotRecord;
 
 /**
@@ -41,16 +41,9 @@ public class EditSlotView extends SlotEditor implements BeforeEnterObserver {
 
     @Override
     String save(SlotFormResult result) {
-        services.slots().update(actor, slotId, result.draft());
-        if (result.clearAll()) {
-            services.slots().clearCredentials(actor, slotId);
-        }
-        for (String username : result.removedUsernames()) {
-            services.slots().removeCredential(actor, slotId, username);
-        }
-        for (NewCredential credential : result.addedCredentials()) {
-            services.slots().addCredential(actor, slotId, credential);
-        }
+        // Settings and credential changes in one transaction: a refusal leaves the slot as it was.
+        services.slots().update(actor, slotId, result.draft(), new CredentialChanges(result.clearAll(),
+                result.removedUsernames(), result.addedCredentials()));
         return slotId;
     }
 }

@@ -12,7 +12,6 @@ import io.livepush.service.InvalidInputException;
 import io.livepush.service.LivePushException;
 import io.livepush.service.MediaVaultInput;
 import io.livepush.service.MediaVaultView;
-import io.livepush.service.NewCredential;
 import io.livepush.service.SlotRecord;
 import io.livepush.domain.SlotType;
 import java.util.List;
@@ -78,9 +77,5 @@ abstract class SlotEditor extends VerticalLayout {
     /** The user names of a slot's credentials. */
     static List<String> usernames(SlotRecord slot) {
         return slot.credentials().stream().map(credential -> credential.username()).toList();
-    }
-
-    static List<NewCredential> none() {
-        return List.of();
     }
 }
