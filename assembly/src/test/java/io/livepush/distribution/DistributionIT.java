@@ -3,17 +3,7 @@ package io.livepush.distribution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.livepush.domain.Actor;
-import io.livepush.domain.Region;
-import io.livepush.domain.SlotType;
-import io.livepush.security.PasswordHasher;
-import io.livepush.service.AccountDraft;
-import io.livepush.service.AccountService;
-import io.livepush.service.NewCredential;
-import io.livepush.service.PopService;
-import io.livepush.service.SlotDraft;
-import io.livepush.service.SlotService;
-import io.livepush.store.Database;
+import io.livepush.mediavault.MediaVaultSigner;
 import io.livepush.testing.TestDatabases;
 import io.livepush.testing.TestSchema;
 import java.io.IOException;
@@ -21,7 +11,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -32,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The assembled distribution as a hosting team runs it: unpack the tarball, {@code bin/livepush-init}, then the real
- * Tomcat with {@code bin/catalina.sh run} against MariaDB; an encoder pushes HLS over HTTPS; Tomcat stops on SIGTERM
- * without an error or a leak warning in its log.
+ * Tomcat with {@code bin/catalina.sh run} against MariaDB; the portal answers over HTTP; the operator creates an
+ * account and a MediaVault-protected slot through the REST API; ffmpeg pushes HLS over HTTPS; ffprobe plays it back
+ * through a signed playback URL; a segment expires; Tomcat stops on SIGTERM without an error or a leak warning.
  */
 class DistributionIT {
 
@@ -48,12 +39,15 @@ class DistributionIT {
             run(home, env, List.of(home.resolve("bin/livepush-init").toString()), "init.log");
             assertThat(home.resolve("conf/livepush-keystore.p12")).exists();
             assertThat(Files.readString(home.resolve("conf/livepush.env"))).contains("LIVEPUSH_KEYSTORE_PASSWORD=");
-            createSlot(schema);
-
             Process tomcat = start(home, env);
             try {
                 awaitLog(home, "Server startup in");
+                PortalClient portal = new PortalClient(env);
+                assertThat(portal.status("http", "/admin/")).as("the portal over HTTP").isEqualTo(200);
+                portal.createAccountAndSlot();
                 pushWithFfmpeg(home, env);
+                playBackSigned(env);
+                awaitSegmentExpiry(home);
             } finally {
                 tomcat.destroy();
                 assertThat(tomcat.waitFor(60, TimeUnit.SECONDS)).as("Tomcat stopped on SIGTERM").isTrue();
@@ -92,23 +86,9 @@ class DistributionIT {
         env.put("LIVEPUSH_INGEST_BASE_URL", "https://127.0.0.1:" + env.get("LIVEPUSH_HTTPS_PORT") + "/live");
         env.put("LIVEPUSH_PLAYBACK_BASE_URL", "http://127.0.0.1:" + env.get("LIVEPUSH_HTTP_PORT") + "/live");
         env.put("LIVEPUSH_OPERATOR_USER", "operator");
-        env.put("LIVEPUSH_OPERATOR_PASSWORD", "E2e-First-Login-9");
+        env.put("LIVEPUSH_OPERATOR_PASSWORD", PortalClient.OPERATOR_PASSWORD);
         env.put("LIVEPUSH_JVM_OPTS", "-Xmx768m");
         return env;
-    }
-
-    private static void createSlot(TestSchema schema) {
-        Clock clock = Clock.systemUTC();
-        Actor operator = Actor.operator("operator");
-        try (Database database = Database.open(schema.dataSource(), false)) {
-            new AccountService(database, clock).create(operator, new AccountDraft("acme", "Acme", 100_000,
-                    Map.of(SlotType.LIVE_PUSH, 5)));
-            long pop = new PopService(database, clock).list().stream().filter(p -> p.name().equals("e2e"))
-                    .findFirst().orElseThrow().id();
-            new SlotService(database, PasswordHasher.standard(), clock).create(operator, "acme", new SlotDraft(
-                    "cam1", null, SlotType.LIVE_PUSH, Region.EUROPE, pop, null, false, 5000, 2000, 30,
-                    List.of(new NewCredential("encoder", "e2e-publish-pass")), List.of(), List.of(), null, null));
-        }
     }
 
     private void pushWithFfmpeg(Path home, Map<String, String> env) throws Exception {
@@ -123,9 +103,36 @@ class DistributionIT {
         String url = env.get("LIVEPUSH_INGEST_BASE_URL") + "/push/acme/cam1/index.m3u8";
         run(home, env, List.of("ffmpeg", "-nostdin", "-loglevel", "error", "-re", "-f", "lavfi", "-i",
                 "testsrc2=size=320x240:rate=25", "-t", "4", "-c:v", "libx264", "-preset", "ultrafast", "-g", "25",
-                "-f", "hls", "-hls_time", "1", "-method", "PUT", "-http_persistent", "1", "-headers",
+                "-f", "hls", "-hls_time", "1", "-hls_list_size", "0", "-method", "PUT", "-http_persistent", "1", "-headers",
                 "Authorization: Basic " + auth + "\r\n", url), "ffmpeg.log");
         assertThat(Files.readString(storage.resolve("index.m3u8"))).contains("#EXTINF");
+    }
+
+    /** ffprobe plays the stream through the playback URL signed for MediaVault; unsigned, it is refused. */
+    private static void playBackSigned(Map<String, String> env) throws Exception {
+        String url = env.get("LIVEPUSH_PLAYBACK_BASE_URL") + "/play/acme/cam1/index.m3u8";
+        String signed = new MediaVaultSigner(PortalClient.MEDIAVAULT_SECRET)
+                .sign(url, MediaVaultSigner.Term.end(Instant.now().getEpochSecond() + 600));
+        Process unsigned = new ProcessBuilder("ffprobe", "-v", "error", "-show_streams", url)
+                .redirectErrorStream(true).start();
+        assertThat(unsigned.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(unsigned.exitValue()).as("ffprobe without a token").isNotZero();
+        Process probe = new ProcessBuilder("ffprobe", "-v", "error", "-show_streams", signed)
+                .redirectErrorStream(true).start();
+        String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(probe.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(probe.exitValue()).as(output).isZero();
+        assertThat(output).contains("codec_type=video");
+    }
+
+    /** The slot's file expiry is 10 s: the first segment goes, while the encoder's playlist outlives it. */
+    private static void awaitSegmentExpiry(Path home) throws Exception {
+        Path segment = home.resolve("livepush-storage/acme/cam1/index0.ts");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (Files.exists(segment) && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+        assertThat(segment).as("index0.ts expired").doesNotExist();
     }
 
     private static Process start(Path home, Map<String, String> env) throws IOException {

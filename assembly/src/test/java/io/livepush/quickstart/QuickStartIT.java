@@ -3,6 +3,7 @@ package io.livepush.quickstart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.livepush.distribution.SelfSignedTrust;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -12,14 +13,10 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +40,8 @@ class QuickStartIT {
                 assertThat(facts).contains("\"" + key + "\": \"");
             }
             assertThat(facts).contains("\"ingestUrl\": \"https://127.0.0.1:" + https + "/live/push/demo/demo/\"");
-            HttpClient client = trustingClient();
+            HttpClient client = HttpClient.newBuilder().sslContext(SelfSignedTrust.context())
+                    .connectTimeout(Duration.ofSeconds(10)).build();
             assertThat(client.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + https
                     + "/live/push/demo/demo/")).method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(),
                     BodyHandlers.discarding()).statusCode()).isEqualTo(200);
@@ -128,26 +126,5 @@ class QuickStartIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    /** The quick start's certificate is self-signed and made at first start; this test trusts whatever it shows. */
-    private static HttpClient trustingClient() throws Exception {
-        TrustManager trustAll = new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        };
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {trustAll}, null);
-        return HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(10)).build();
     }
 }
