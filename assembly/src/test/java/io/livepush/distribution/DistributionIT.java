@@ -44,6 +44,8 @@ class DistributionIT {
                 awaitLog(home, "Server startup in");
                 PortalClient portal = new PortalClient(env);
                 assertThat(portal.status("http", "/admin/")).as("the portal over HTTP").isEqualTo(200);
+                assertThat(PortalLogin.login("http://127.0.0.1:" + env.get("LIVEPUSH_HTTP_PORT") + "/admin/",
+                        "operator", PortalClient.OPERATOR_PASSWORD)).contains("operator");
                 portal.createAccountAndSlot();
                 pushWithFfmpeg(home, env);
                 playBackSigned(env);
