@@ -71,7 +71,8 @@ final class IngestRequest {
 
     private void store(Path target, long limit) throws IOException {
         SegmentStore.WriteResult result;
-        try (ReadableByteChannel body = channel(req.getInputStream())) {
+        BodyChannel body = new BodyChannel(req.getInputStream());
+        try (body) {
             result = origin.store().write(target, body, limit, origin.config().autoCreateCollections());
         } catch (ObjectTooLargeException e) {
             refuse(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "the object is larger than " + limit + " bytes");
@@ -88,10 +89,10 @@ final class IngestRequest {
             origin.statistics().record(slot, HttpServletResponse.SC_BAD_REQUEST, 0, false, null);
             throw e;
         }
-        long size = Files.size(target);
         int status = result == SegmentStore.WriteResult.CREATED ? HttpServletResponse.SC_CREATED
                 : HttpServletResponse.SC_NO_CONTENT;
-        origin.statistics().record(slot, status, size, true, null);
+        // The count of received bytes, not a stat of the file: an encoder's DELETE may already have removed it.
+        origin.statistics().record(slot, status, body.received, true, null);
         resp.setStatus(status);
     }
 
@@ -171,31 +172,41 @@ final class IngestRequest {
      * The request body as a channel: {@code ServletInputStream.read(ByteBuffer)} copies straight from the container's
      * buffer into the store's direct buffer, one copy less than through a byte array (SPEC §12).
      */
-    private static ReadableByteChannel channel(ServletInputStream in) {
-        return new ReadableByteChannel() {
-            @Override
-            public int read(ByteBuffer target) throws IOException {
-                int start = target.position();
-                int limit = target.limit();
-                int read = in.read(target);
-                if (read > 0 && target.position() == start) {
-                    // Tomcat 11 leaves what it read between position and limit instead of advancing the position
-                    // as a channel does; restore the channel contract either way.
-                    target.limit(limit).position(start + read);
-                }
-                return read;
-            }
+    /** The request body as a channel, counting what arrived (the size the statistics record). */
+    private static final class BodyChannel implements ReadableByteChannel {
 
-            @Override
-            public boolean isOpen() {
-                return true;
-            }
+        private final ServletInputStream in;
+        private long received;
 
-            @Override
-            public void close() throws IOException {
-                in.close();
+        BodyChannel(ServletInputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read(ByteBuffer target) throws IOException {
+            int start = target.position();
+            int limit = target.limit();
+            int read = in.read(target);
+            if (read > 0 && target.position() == start) {
+                // Tomcat 11 leaves what it read between position and limit instead of advancing the position
+                // as a channel does; restore the channel contract either way.
+                target.limit(limit).position(start + read);
             }
-        };
+            if (read > 0) {
+                received += read;
+            }
+            return read;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 
     private Path target() {

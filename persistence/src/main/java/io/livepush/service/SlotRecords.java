@@ -1,6 +1,5 @@
 package io.livepush.service;
 
-import io.livepush.domain.SlotLifecycle;
 import io.livepush.model.IngestNode;
 import io.livepush.model.IngestNodeSlotError;
 import io.livepush.model.MediaVaultColumns;
@@ -86,9 +85,5 @@ final class SlotRecords {
         }
         return new Provisioning.SlotFacts(slot.getId(), slot.getLifecycle(), slot.getConfigVersion(),
                 slot.getProvisionRequestedAt(), pops);
-    }
-
-    static boolean isVisible(Slot slot) {
-        return slot.getLifecycle() != SlotLifecycle.DELETED;
     }
 }
