@@ -12,8 +12,8 @@ seconds=${4:-60}
 work=${BENCH_DIR:-/tmp/livepush-bench-expiry}
 mkdir -p "$work"
 
-mvn -o -q -B -pl ingest-servlet -am test-compile
-mvn -o -q -B -pl ingest-servlet dependency:build-classpath -Dmdep.outputFile="$work/classpath.txt" \
+# One reactor run, so the classpath resolves on a clean machine where no livepush jar is installed in ~/.m2.
+mvn -q -B -pl ingest-servlet -am test-compile dependency:build-classpath -Dmdep.outputFile="$work/classpath.txt" \
     -Dmdep.includeScope=test
 cp="ingest-servlet/target/test-classes:ingest-servlet/target/classes:$(cat "$work/classpath.txt")"
 

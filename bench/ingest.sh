@@ -49,11 +49,11 @@ trap 'stop_servers; rm -rf "$WORK/ours-root" "$WORK/nginx/root"' EXIT
 # ---- build live.war and the bench main, and the test classpath ----
 if [ "$SKIP_BUILD" != 1 ]; then
     log "Building live.war and the bench classes"
-    mvn -o -B -q -pl ingest-servlet -am package dependency:build-classpath -DskipTests \
+    mvn -B -q -pl ingest-servlet -am package dependency:build-classpath -DskipTests \
         -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/deps.cp" >"$WORK/build.log" 2>&1 \
         || { tail -40 "$WORK/build.log"; exit 1; }
 else
-    mvn -o -B -q -pl ingest-servlet -am dependency:build-classpath -Dmdep.includeScope=test \
+    mvn -B -q -pl ingest-servlet -am dependency:build-classpath -Dmdep.includeScope=test \
         -Dmdep.outputFile="$WORK/deps.cp" >"$WORK/build.log" 2>&1 || { tail -40 "$WORK/build.log"; exit 1; }
 fi
 CLASSPATH="$REPO/ingest-servlet/target/test-classes:$REPO/ingest-servlet/target/classes:$(cat "$WORK/deps.cp")"

@@ -6,7 +6,7 @@
 #
 # Environment: LIVEPUSH_TEST_JDBC_URL (default jdbc:mariadb://127.0.0.1:3306/?user=root; the bench server creates and
 # drops a schema there), DURATION (s per run, default 10), WARMUP (s, default 30), ROUNDS (A B pairs per cell,
-# default 2), MVN_OFFLINE (default -o; set to "" to let Maven download).
+# default 2), MVN_OFFLINE (default empty; "-o" keeps Maven offline).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,7 +14,7 @@ export LIVEPUSH_TEST_JDBC_URL="${LIVEPUSH_TEST_JDBC_URL:-jdbc:mariadb://127.0.0.
 DURATION="${DURATION:-10}"
 WARMUP="${WARMUP:-30}"
 ROUNDS="${ROUNDS:-2}"
-MVN_OFFLINE="${MVN_OFFLINE--o}"
+MVN_OFFLINE="${MVN_OFFLINE:-}"
 CONNECTIONS=64
 SECRET="benchsecret2026"
 EXPIRES=4000000000
@@ -41,9 +41,10 @@ cleanup() {
 trap cleanup EXIT
 
 echo "== building live.war and the bench server"
-mvn $MVN_OFFLINE -q -B -pl ingest-servlet -am package -DskipTests
-mvn $MVN_OFFLINE -q -B -pl ingest-servlet dependency:build-classpath -Dmdep.includeScope=test \
-    -Dmdep.outputFile="$WORK/deps.txt" >/dev/null
+# One reactor run, so the classpath resolves on a clean machine where no livepush jar is installed in ~/.m2.
+mvn $MVN_OFFLINE -q -B -pl ingest-servlet -am package dependency:build-classpath -DskipTests \
+    -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/deps.txt" >"$WORK/build.log" 2>&1 \
+    || { tail -40 "$WORK/build.log" >&2; exit 1; }
 # The reactor's own classes, not whatever livepush jars sit in ~/.m2.
 CP="ingest-servlet/target/test-classes:ingest-servlet/target/classes:persistence/target/classes"
 CP="$CP:persistence/target/test-classes:$(tr ':' '\n' < "$WORK/deps.txt" | grep -v '/io/livepush/' | paste -sd:)"

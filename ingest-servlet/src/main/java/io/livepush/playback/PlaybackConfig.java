@@ -13,16 +13,26 @@ import java.util.function.Function;
  * @param cors                 who may read playback responses from a browser ({@value #CORS_ORIGIN})
  * @param manifestCacheControl the {@code Cache-Control} of playlists, manifests and init files
  *                             ({@value #MANIFEST_CACHE_CONTROL})
+ * @param manifestCacheBytes   how many bytes of playlists and manifests are kept in memory
+ *                             ({@value #MANIFEST_CACHE_MEGABYTES}, in MiB; 0 turns it off)
  */
-public record PlaybackConfig(CorsPolicy cors, String manifestCacheControl) {
+public record PlaybackConfig(CorsPolicy cors, String manifestCacheControl, long manifestCacheBytes) {
 
     /** {@code *} (default), a list of origins separated by spaces or commas, or {@code none}. */
     public static final String CORS_ORIGIN = "playback.corsOrigin";
     /** A {@code Cache-Control} value; default {@value #DEFAULT_MANIFEST_CACHE_CONTROL}. */
     public static final String MANIFEST_CACHE_CONTROL = "playback.manifestCacheControl";
 
+    /** Whole MiB, 0 to 4096; default {@value #DEFAULT_MANIFEST_CACHE_MEGABYTES}. */
+    public static final String MANIFEST_CACHE_MEGABYTES = "playback.manifestCacheMegabytes";
+
     /** SPEC §5: a live playlist may be cached for one second at most. */
     public static final String DEFAULT_MANIFEST_CACHE_CONTROL = "max-age=1";
+    /** Room for about 6 000 playlists of 10 KiB. */
+    public static final int DEFAULT_MANIFEST_CACHE_MEGABYTES = 64;
+    /** The largest manifest cache, in MiB. */
+    public static final int MAX_MANIFEST_CACHE_MEGABYTES = 4096;
+    static final long MEBIBYTE = 1024 * 1024;
 
     /** Reads the configuration, throwing {@link IllegalStateException} that lists every bad value. */
     public static PlaybackConfig from(ServletContext context) {
@@ -48,9 +58,22 @@ public record PlaybackConfig(CorsPolicy cors, String manifestCacheControl) {
             problems.add(MANIFEST_CACHE_CONTROL + " must be a Cache-Control value such as 'max-age=1' or 'no-cache'"
                     + " (was '" + cacheControl.strip() + "')");
         }
+        long cacheMegabytes = DEFAULT_MANIFEST_CACHE_MEGABYTES;
+        String megabytes = parameters.apply(MANIFEST_CACHE_MEGABYTES);
+        if (megabytes != null && !megabytes.isBlank()) {
+            try {
+                cacheMegabytes = Integer.parseInt(megabytes.strip());
+            } catch (NumberFormatException e) {
+                cacheMegabytes = -1;
+            }
+            if (cacheMegabytes < 0 || cacheMegabytes > MAX_MANIFEST_CACHE_MEGABYTES) {
+                problems.add(MANIFEST_CACHE_MEGABYTES + " must be a whole number of MiB from 0 to "
+                        + MAX_MANIFEST_CACHE_MEGABYTES + " (was '" + megabytes.strip() + "')");
+            }
+        }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Bad playback configuration: " + String.join("; ", problems));
         }
-        return new PlaybackConfig(cors, cacheControl.trim());
+        return new PlaybackConfig(cors, cacheControl.trim(), cacheMegabytes * MEBIBYTE);
     }
 }

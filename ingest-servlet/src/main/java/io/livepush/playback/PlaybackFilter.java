@@ -13,8 +13,10 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -58,14 +60,17 @@ public final class PlaybackFilter extends HttpFilter {
     private transient Origin origin;
     private transient PlaybackConfig config;
     private transient CacheHeaders cacheHeaders;
+    private transient ManifestCache manifests;
 
     @Override
     public void init() throws ServletException {
         origin = Origin.from(getServletContext());
         config = PlaybackConfig.from(getServletContext());
         cacheHeaders = new CacheHeaders(config.manifestCacheControl());
-        LOG.info("Playback serves [{}] at [{}] with CORS [{}] and manifest Cache-Control [{}]",
-                origin.config().storageRoot(), MOUNT, config.cors(), config.manifestCacheControl());
+        manifests = new ManifestCache(config.manifestCacheBytes(), getServletContext()::getMimeType);
+        LOG.info("Playback serves [{}] at [{}] with CORS [{}], manifest Cache-Control [{}] and [{}] MiB of manifests"
+                + " in memory", origin.config().storageRoot(), MOUNT, config.cors(), config.manifestCacheControl(),
+                config.manifestCacheBytes() / PlaybackConfig.MEBIBYTE);
     }
 
     @Override
@@ -113,8 +118,12 @@ public final class PlaybackFilter extends HttpFilter {
             refuse(resp, HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
-        if (target.isSlotRoot() || target.collection()
-                || !Files.isRegularFile(slot.directory().resolve(target.relative()))) {
+        Path file = target.isSlotRoot() || target.collection() ? null : slot.directory().resolve(target.relative());
+        BasicFileAttributes attributes = file == null ? null : regularFile(file);
+        if (attributes == null) {
+            if (file != null) {
+                manifests.forget(file);
+            }
             refuse(resp, HttpServletResponse.SC_NOT_FOUND);
             return;
         }
@@ -123,6 +132,11 @@ public final class PlaybackFilter extends HttpFilter {
                 slot.rules().fileExpirySeconds(), setsCookie));
         if (setsCookie) {
             resp.addHeader("Set-Cookie", verdict.setCookie());
+        }
+        Manifest manifest = manifests.current(file, attributes);
+        if (manifest != null && ManifestResponses.canAnswer(req)) {
+            ManifestResponses.answer(req, resp, manifest);
+            return;
         }
         if (tokenInPath) {
             // The path-token segment is cut out; the dispatcher path is still percent-encoded, as Tomcat expects.
@@ -143,13 +157,40 @@ public final class PlaybackFilter extends HttpFilter {
                 req.getQueryString());
         MediaVaultRequest request = new MediaVaultRequest(url, req.getRemoteAddr(), req.getHeader("Referer"),
                 mode.usesCookies() ? cookies(req) : List.of());
-        Verdict verdict = slot.verifier().check(request, checkedPath -> Playlists.isMaster(
+        Verdict verdict = slot.verifier().check(request, checkedPath -> isMasterPlaylist(
                 fileOf(req, slot, path, rawPath, checkedPath)), origin.clock().instant().getEpochSecond());
         if (!verdict.allowed() && LOG.isDebugEnabled()) {
             LOG.debug("MediaVault refused [{}] of slot [{}/{}] from [{}]: [{}]", verdict.path(), slot.shortname(),
                     slot.name(), req.getRemoteAddr(), verdict.reason());
         }
         return verdict;
+    }
+
+    /** Whether the stored file is an HLS master playlist, from its in-memory copy when it has one. */
+    private boolean isMasterPlaylist(Path file) {
+        BasicFileAttributes attributes = regularFile(file);
+        if (attributes == null) {
+            return false;
+        }
+        try {
+            Manifest manifest = manifests.current(file, attributes);
+            return manifest != null ? manifest.master() : Playlists.isMaster(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read playlist " + file, e);
+        }
+    }
+
+    /**
+     * The attributes of the regular file at {@code file}; {@code null} when there is none: missing, a directory, or a
+     * path through a file ({@code seg.ts/x}), as {@link Files#isRegularFile} sees it.
+     */
+    private static BasicFileAttributes regularFile(Path file) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return attributes.isRegularFile() ? attributes : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** The stored file a raw request path (possibly with a path token cut out) names; a non-file when it names none. */

@@ -43,17 +43,17 @@ public final class Playlists {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read playlist " + playlist, e);
         }
-        return contains(head, TAG);
+        return isMaster(head);
     }
 
-    /** Returns whether {@code content} contains the master-playlist tag. */
+    /** Returns whether the first {@value #MAX_BYTES} bytes of a playlist's {@code content} contain the tag. */
     static boolean isMaster(byte[] content) {
-        return contains(content, TAG);
+        return contains(content, Math.min(content.length, MAX_BYTES), TAG);
     }
 
-    private static boolean contains(byte[] haystack, byte[] needle) {
+    private static boolean contains(byte[] haystack, int length, byte[] needle) {
         outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
+        for (int i = 0; i + needle.length <= length; i++) {
             for (int j = 0; j < needle.length; j++) {
                 if (haystack[i + j] != needle[j]) {
                     continue outer;

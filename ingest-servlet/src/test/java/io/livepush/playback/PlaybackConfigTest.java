@@ -14,6 +14,15 @@ class PlaybackConfigTest {
 
         assertThat(config.cors()).isEqualTo(CorsPolicy.ANY);
         assertThat(config.manifestCacheControl()).isEqualTo("max-age=1");
+        assertThat(config.manifestCacheBytes()).isEqualTo(64L * 1024 * 1024);
+    }
+
+    @Test
+    void theManifestCacheIsSizedInMebibytesAndZeroTurnsItOff() {
+        assertThat(PlaybackConfig.from(Map.of(PlaybackConfig.MANIFEST_CACHE_MEGABYTES, " 8 ")::get)
+                .manifestCacheBytes()).isEqualTo(8L * 1024 * 1024);
+        assertThat(PlaybackConfig.from(Map.of(PlaybackConfig.MANIFEST_CACHE_MEGABYTES, "0")::get)
+                .manifestCacheBytes()).isZero();
     }
 
     @Test
@@ -26,9 +35,11 @@ class PlaybackConfigTest {
     @Test
     void everyBadValueIsReportedAtOnce() {
         assertThatThrownBy(() -> PlaybackConfig.from(Map.of(PlaybackConfig.CORS_ORIGIN, "player.example.com",
-                PlaybackConfig.MANIFEST_CACHE_CONTROL, "max-age=1\nX: y")::get))
+                PlaybackConfig.MANIFEST_CACHE_CONTROL, "max-age=1\nX: y",
+                PlaybackConfig.MANIFEST_CACHE_MEGABYTES, "-1")::get))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(PlaybackConfig.CORS_ORIGIN)
-                .hasMessageContaining(PlaybackConfig.MANIFEST_CACHE_CONTROL);
+                .hasMessageContaining(PlaybackConfig.MANIFEST_CACHE_CONTROL)
+                .hasMessageContaining(PlaybackConfig.MANIFEST_CACHE_MEGABYTES);
     }
 }

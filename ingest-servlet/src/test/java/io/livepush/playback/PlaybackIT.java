@@ -29,6 +29,8 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -167,6 +169,64 @@ class PlaybackIT {
         assertThat(partial.headers().firstValue("Content-Range")).contains("bytes 2-5/20");
         assertThat(beyond.statusCode()).isEqualTo(416);
         assertThat(beyond.headers().firstValue("Content-Range")).contains("bytes */20");
+    }
+
+    @Test
+    void aPlaylistReplacedByRenameWithTheSameSizeIsServedFreshAtOnce() throws Exception {
+        store("open", "renamed.m3u8", "#EXTM3U\n#one\n");
+        Path file = fx.storage.resolve("acme/open/renamed.m3u8");
+        assertThat(get("/play/acme/open/renamed.m3u8").body()).isEqualTo("#EXTM3U\n#one\n");
+        FileTime sameTime = Files.getLastModifiedTime(file);
+
+        // As ingest publishes: a temp file in the same directory, renamed over the old one.
+        Path upload = Files.writeString(file.resolveSibling(".renamed.m3u8.upload"), "#EXTM3U\n#two\n");
+        Files.setLastModifiedTime(upload, sameTime);
+        Files.move(upload, file, StandardCopyOption.ATOMIC_MOVE);
+
+        assertThat(get("/play/acme/open/renamed.m3u8").body()).isEqualTo("#EXTM3U\n#two\n");
+    }
+
+    @Test
+    void aPlaylistFromMemoryHasTheHeadersOfTheDefaultServlet() throws Exception {
+        String path = "/play/acme/open/720p/index.m3u8";
+        get(path);
+        HttpResponse<String> fromMemory = get(path);
+        // A range request is left to Tomcat's default servlet, which reads the file.
+        HttpResponse<String> fromFile = send(request(path).header("Range", "bytes=0-"));
+
+        assertThat(fromMemory.statusCode()).isEqualTo(200);
+        assertThat(fromFile.statusCode()).as(fromFile.toString()).isEqualTo(206);
+        assertThat(fromFile.body()).isEqualTo(fromMemory.body()).isEqualTo(MEDIA_PLAYLIST);
+        for (String header : List.of("ETag", "Last-Modified", "Content-Type", "Accept-Ranges", "Cache-Control",
+                "Access-Control-Allow-Origin")) {
+            assertThat(fromMemory.headers().firstValue(header)).as(header).isPresent()
+                    .isEqualTo(fromFile.headers().firstValue(header));
+        }
+        assertThat(fromMemory.headers().firstValueAsLong("Content-Length")).hasValue(MEDIA_PLAYLIST.length());
+    }
+
+    @Test
+    void aPlaylistAnswers304ToItsEtagOrDateAndHeadWithoutABody() throws Exception {
+        String path = "/play/acme/open/720p/index.m3u8";
+        HttpResponse<String> first = get(path);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+
+        HttpResponse<String> byEtag = send(request(path).header("If-None-Match", "\"x\", " + etag));
+        HttpResponse<String> byDate = send(request(path)
+                .header("If-Modified-Since", first.headers().firstValue("Last-Modified").orElseThrow()));
+        HttpResponse<String> otherEtag = send(request(path).header("If-None-Match", "W/\"1-1\""));
+        HttpResponse<String> head = send(request(path).method("HEAD", BodyPublishers.noBody()));
+
+        assertThat(byEtag.statusCode()).as(byEtag.toString()).isEqualTo(304);
+        assertThat(byEtag.headers().firstValue("ETag")).contains(etag);
+        assertThat(byEtag.headers().firstValue("Cache-Control")).contains("max-age=1");
+        assertThat(byEtag.body()).isEmpty();
+        assertThat(byDate.statusCode()).isEqualTo(304);
+        assertThat(otherEtag.statusCode()).isEqualTo(200);
+        assertThat(otherEtag.body()).isEqualTo(MEDIA_PLAYLIST);
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValueAsLong("Content-Length")).hasValue(MEDIA_PLAYLIST.length());
+        assertThat(head.body()).isEmpty();
     }
 
     @Test

@@ -1,0 +1,57 @@
+package io.livepush.playback;
+
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * One in-memory copy of a stored playlist or manifest ({@link ManifestCache}), with the response headers it is served
+ * with. The validators are those Tomcat's default servlet gives the same file (weak {@code ETag}
+ * {@code W/"<size>-<modified ms>"}, {@code Last-Modified} in IMF-fixdate), so a cache revalidating with either answer
+ * gets the same result from both ways of serving.
+ *
+ * @param content          the file's bytes; never modified
+ * @param fileKey          the file's identity (device and inode) when read, or {@code null} if the file system has none
+ * @param modified         the file's modification time when read
+ * @param contentType      from the web application's MIME mappings; {@code null} when it has none
+ * @param etag             the weak entity tag
+ * @param lastModifiedHttp the {@code Last-Modified} value
+ * @param master           whether this is an HLS master playlist (reference/mediavault.md §12)
+ */
+record Manifest(byte[] content, Object fileKey, FileTime modified, String contentType, String etag,
+        String lastModifiedHttp, boolean master) {
+
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+
+    Manifest {
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(modified, "modified");
+        Objects.requireNonNull(etag, "etag");
+        Objects.requireNonNull(lastModifiedHttp, "lastModifiedHttp");
+    }
+
+    /** A copy of {@code content}, read from a file named {@code fileName} that had {@code attributes} throughout. */
+    static Manifest of(String fileName, byte[] content, BasicFileAttributes attributes,
+            Function<String, String> contentTypes) {
+        FileTime modified = attributes.lastModifiedTime();
+        return new Manifest(content, attributes.fileKey(), modified, contentTypes.apply(fileName),
+                "W/\"" + content.length + "-" + modified.toMillis() + "\"",
+                HTTP_DATE.format(modified.toInstant()), Playlists.isMaster(content));
+    }
+
+    /** Returns whether this is still a copy of the file that now has {@code attributes}. */
+    boolean isCopyOf(BasicFileAttributes attributes) {
+        return content.length == attributes.size() && modified.equals(attributes.lastModifiedTime())
+                && Objects.equals(fileKey, attributes.fileKey());
+    }
+
+    /** The modification time in milliseconds, as {@code If-Modified-Since} compares it. */
+    long lastModifiedMillis() {
+        return modified.toMillis();
+    }
+}

@@ -1,0 +1,145 @@
+package io.livepush.playback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ManifestCacheTest {
+
+    private static final Map<String, String> TYPES = Map.of("index.m3u8", "application/vnd.apple.mpegurl");
+
+    @TempDir
+    Path dir;
+
+    private final ManifestCache cache = new ManifestCache(1024 * 1024, TYPES::get);
+
+    @Test
+    void aPlaylistIsReadOnceAndServedFromMemoryWhileTheFileIsUnchanged() throws Exception {
+        Path file = Files.writeString(dir.resolve("index.m3u8"), "#EXTM3U\n#EXTINF:2.0,\nseg_1.ts\n");
+
+        Manifest first = cache.current(file, attributes(file));
+        Manifest second = cache.current(file, attributes(file));
+
+        assertThat(first).isNotNull();
+        assertThat(second).isSameAs(first);
+        assertThat(new String(first.content(), StandardCharsets.UTF_8)).isEqualTo("#EXTM3U\n#EXTINF:2.0,\nseg_1.ts\n");
+        assertThat(first.contentType()).isEqualTo("application/vnd.apple.mpegurl");
+        assertThat(first.master()).isFalse();
+        assertThat(cache.bytes()).isEqualTo(first.content().length);
+    }
+
+    @Test
+    void aPlaylistPublishedByRenameWithTheSameSizeAndTimeIsReadAgain() throws Exception {
+        Path file = Files.writeString(dir.resolve("index.m3u8"), "#EXTM3U\n#one\n");
+        FileTime time = Files.getLastModifiedTime(file);
+        cache.current(file, attributes(file));
+        Path upload = Files.writeString(dir.resolve(".index.m3u8.tmp"), "#EXTM3U\n#two\n");
+        Files.setLastModifiedTime(upload, time);
+        Files.move(upload, file, StandardCopyOption.ATOMIC_MOVE);
+
+        Manifest current = cache.current(file, attributes(file));
+
+        assertThat(new String(current.content(), StandardCharsets.UTF_8)).isEqualTo("#EXTM3U\n#two\n");
+    }
+
+    @Test
+    void aPlaylistRewrittenInPlaceIsReadAgain() throws Exception {
+        Path file = Files.writeString(dir.resolve("index.m3u8"), "#EXTM3U\n#one\n");
+        cache.current(file, attributes(file));
+        Files.writeString(file, "#EXTM3U\n#one, two\n");
+
+        assertThat(new String(cache.current(file, attributes(file)).content(), StandardCharsets.UTF_8))
+                .isEqualTo("#EXTM3U\n#one, two\n");
+    }
+
+    @Test
+    void aFileThatChangedSinceTheRequestLookedAtItIsNotCopied() throws Exception {
+        Path file = Files.writeString(dir.resolve("index.m3u8"), "#EXTM3U\n#one\n");
+        BasicFileAttributes before = attributes(file);
+        Files.writeString(file, "#EXTM3U\n#one, two\n");
+
+        assertThat(cache.current(file, before)).isNull();
+        assertThat(cache.bytes()).isZero();
+    }
+
+    @Test
+    void segmentsInitFilesAndLargeManifestsAreNotCopied() throws Exception {
+        Path segment = Files.write(dir.resolve("seg_1.ts"), new byte[10]);
+        Path init = Files.write(dir.resolve("init.mp4"), new byte[10]);
+        Path large = Files.write(dir.resolve("big.mpd"), new byte[ManifestCache.MAX_FILE_BYTES + 1]);
+
+        assertThat(cache.current(segment, attributes(segment))).isNull();
+        assertThat(cache.current(init, attributes(init))).isNull();
+        assertThat(cache.current(large, attributes(large))).isNull();
+        assertThat(cache.bytes()).isZero();
+    }
+
+    @Test
+    void manifestsAreRecognisedByExtensionRegardlessOfCase() {
+        assertThat(ManifestCache.isManifest("index.M3U8")).isTrue();
+        assertThat(ManifestCache.isManifest("stream.mpd")).isTrue();
+        assertThat(ManifestCache.isManifest("seg.m4s")).isFalse();
+        assertThat(ManifestCache.isManifest("m3u8")).isFalse();
+    }
+
+    @Test
+    void aZeroBudgetTurnsTheCacheOff() throws Exception {
+        Path file = Files.writeString(dir.resolve("index.m3u8"), "#EXTM3U\n");
+
+        assertThat(new ManifestCache(0, TYPES::get).current(file, attributes(file))).isNull();
+    }
+
+    @Test
+    void aFullCacheDropsItsCopiesAndStaysWithinTheBudget() throws Exception {
+        ManifestCache small = new ManifestCache(100, TYPES::get);
+        Path a = Files.write(dir.resolve("a.m3u8"), new byte[60]);
+        Path b = Files.write(dir.resolve("b.m3u8"), new byte[60]);
+
+        Manifest first = small.current(a, attributes(a));
+        small.current(b, attributes(b));
+
+        assertThat(small.bytes()).isEqualTo(60);
+        assertThat(small.current(a, attributes(a))).isNotSameAs(first);
+    }
+
+    @Test
+    void aCopyIsForgottenWhenItsFileIsGone() throws Exception {
+        Path file = Files.writeString(dir.resolve("index.m3u8"), "#EXTM3U\n");
+        cache.current(file, attributes(file));
+
+        cache.forget(file);
+
+        assertThat(cache.bytes()).isZero();
+    }
+
+    @Test
+    void theValidatorsAreThoseOfTheDefaultServlet() throws Exception {
+        Path file = Files.writeString(dir.resolve("index.m3u8"), "#EXTM3U\n");
+        Files.setLastModifiedTime(file, FileTime.fromMillis(1_795_741_262_674L));
+
+        Manifest manifest = cache.current(file, attributes(file));
+
+        assertThat(manifest.etag()).isEqualTo("W/\"8-1795741262674\"");
+        assertThat(manifest.lastModifiedHttp()).isEqualTo("Fri, 27 Nov 2026 01:01:02 GMT");
+    }
+
+    @Test
+    void aMasterPlaylistIsRecognisedFromItsCopy() throws Exception {
+        Path file = Files.writeString(dir.resolve("index.m3u8"),
+                "#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=800000\n720p/index.m3u8\n");
+
+        assertThat(cache.current(file, attributes(file)).master()).isTrue();
+    }
+
+    private static BasicFileAttributes attributes(Path file) throws Exception {
+        return Files.readAttributes(file, BasicFileAttributes.class);
+    }
+}
