@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Playback benchmark (SPEC §12, issue 6): live.war's PlaybackFilter + Tomcat DefaultServlet against nginx
-# (secure_link_md5 + allow/deny) serving the same 2 KiB playlist and 1 MiB segment, both with a directory token and a
-# 20-rule viewer list. wrk, 64 keep-alive connections; A B A B after a warm-up; server pinned to CPU 0 and wrk to
-# CPU 1, then unpinned. Prints req/s, p50/p99 and the ratio ours/nginx. See bench/README.md.
+# Playback benchmark (SPEC §12, issue 6): live.war's PlaybackFilter against nginx (secure_link_md5 + allow/deny)
+# serving the same 2 KiB playlist and 1 MiB segment, both with a directory token and a 20-rule viewer list, and, as
+# Tomcat's own ceiling, a stock DefaultServlet in the same JVM serving the same files with no checks at all.
+# wrk, 64 keep-alive connections; ours, nginx, stock in turn after a warm-up; server pinned to CPU 0 and wrk to
+# CPU 1, then unpinned. Prints req/s, p50/p99 and the ratios ours/nginx and stock/nginx. See bench/README.md.
 #
 # Environment: LIVEPUSH_TEST_JDBC_URL (default jdbc:mariadb://127.0.0.1:3306/?user=root; the bench server creates and
 # drops a schema there), DURATION (s per run, default 10), WARMUP (s, default 30), ROUNDS (A B pairs per cell,
@@ -64,6 +65,8 @@ OURS_PORT="$(prop port)"
 STORAGE="$(prop storage)"
 OURS_PLAYLIST="http://127.0.0.1:$OURS_PORT$(prop playlist)"
 OURS_SEGMENT="http://127.0.0.1:$OURS_PORT$(prop segment)"
+STOCK_PLAYLIST="http://127.0.0.1:$OURS_PORT$(prop stockPlaylist)"
+STOCK_SEGMENT="http://127.0.0.1:$OURS_PORT$(prop stockSegment)"
 
 echo "== starting nginx ($("$NGINX_BIN" -v 2>&1))"
 NGINX_PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
@@ -131,9 +134,12 @@ for url in "$OURS_PLAYLIST" "$OURS_SEGMENT" "$NGINX_PLAYLIST" "$NGINX_SEGMENT"; 
     check "$url" 200
     check "${url%%\?*}" 403
 done
-for pair in "$OURS_PLAYLIST $NGINX_PLAYLIST" "$OURS_SEGMENT $NGINX_SEGMENT"; do
-    set -- $pair
+check "$STOCK_PLAYLIST" 200
+check "$STOCK_SEGMENT" 200
+for triple in "$OURS_PLAYLIST $NGINX_PLAYLIST $STOCK_PLAYLIST" "$OURS_SEGMENT $NGINX_SEGMENT $STOCK_SEGMENT"; do
+    set -- $triple
     [ "$(curl -s "$1" | md5sum)" = "$(curl -s "$2" | md5sum)" ] || { echo "bodies differ" >&2; exit 1; }
+    [ "$(curl -s "$1" | md5sum)" = "$(curl -s "$3" | md5sum)" ] || { echo "bodies differ" >&2; exit 1; }
 done
 echo "playlist $(curl -s "$OURS_PLAYLIST" | wc -c) bytes, segment $(curl -s "$OURS_SEGMENT" | wc -c) bytes"
 
@@ -167,10 +173,11 @@ run() { # mode server object url
     printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$mode" "$server" "$object" "$rps" "$p50" "$p99" >>"$RESULTS"
 }
 
-echo "== warm-up: ${WARMUP}s on live.war, 10 s on nginx (unpinned, not recorded)"
+echo "== warm-up: ${WARMUP}s on live.war, 10 s on nginx, 10 s on stock Tomcat (unpinned, not recorded)"
 wrk -t2 -c"$CONNECTIONS" -d"$((WARMUP / 2))s" "$OURS_PLAYLIST" >/dev/null
 wrk -t2 -c"$CONNECTIONS" -d"$((WARMUP - WARMUP / 2))s" "$OURS_SEGMENT" >/dev/null
 wrk -t2 -c"$CONNECTIONS" -d10s "$NGINX_PLAYLIST" >/dev/null
+wrk -t2 -c"$CONNECTIONS" -d10s "$STOCK_PLAYLIST" >/dev/null
 
 echo "== measuring: ${DURATION}s per run, $ROUNDS A/B rounds per cell"
 for mode in pinned unpinned; do
@@ -180,17 +187,19 @@ for mode in pinned unpinned; do
             if [ "$object" = playlist ]; then
                 run "$mode" ours "$object" "$OURS_PLAYLIST"
                 run "$mode" nginx "$object" "$NGINX_PLAYLIST"
+                run "$mode" stock "$object" "$STOCK_PLAYLIST"
             else
                 run "$mode" ours "$object" "$OURS_SEGMENT"
                 run "$mode" nginx "$object" "$NGINX_SEGMENT"
+                run "$mode" stock "$object" "$STOCK_SEGMENT"
             fi
         done
     done
 done
 
-echo "== summary (means over rounds; MB/s = req/s x object size)"
-printf '%-8s %-8s %12s %12s %7s %9s %9s %9s %9s\n' mode object "ours req/s" "nginx req/s" ratio "ours p50" \
-    "ours p99" "nginx p50" "nginx p99"
+echo "== summary (means over rounds; MB/s = req/s x object size; stock = DefaultServlet without any check)"
+printf '%-8s %-8s %12s %12s %7s %9s %9s %9s %9s %12s %7s\n' mode object "ours req/s" "nginx req/s" ratio "ours p50" \
+    "ours p99" "nginx p50" "nginx p99" "stock req/s" "stock/nginx"
 awk -F'\t' '
     { key = $1 SUBSEP $3; n[key, $2]++; rps[key, $2] += $4; p50[key, $2] += $5; p99[key, $2] += $6; keys[key] = 1 }
     END {
@@ -199,9 +208,10 @@ awk -F'\t' '
             k = modes[m] SUBSEP objects[o]
             if (!(k in keys)) continue
             ro = rps[k, "ours"] / n[k, "ours"]; rn = rps[k, "nginx"] / n[k, "nginx"]
-            printf "%-8s %-8s %12.0f %12.0f %6.2fx %7.2fms %7.2fms %7.2fms %7.2fms\n", modes[m], objects[o], ro, rn,
-                ro / rn, p50[k, "ours"] / n[k, "ours"], p99[k, "ours"] / n[k, "ours"],
-                p50[k, "nginx"] / n[k, "nginx"], p99[k, "nginx"] / n[k, "nginx"]
+            rs = rps[k, "stock"] / n[k, "stock"]
+            printf "%-8s %-8s %12.0f %12.0f %6.2fx %7.2fms %7.2fms %7.2fms %7.2fms %12.0f %10.2fx\n", modes[m],
+                objects[o], ro, rn, ro / rn, p50[k, "ours"] / n[k, "ours"], p99[k, "ours"] / n[k, "ours"],
+                p50[k, "nginx"] / n[k, "nginx"], p99[k, "nginx"] / n[k, "nginx"], rs, rs / rn
             if (objects[o] == "segment") printf "%-8s %-8s %9.0f MB/s %9.0f MB/s\n", "", "", ro * 1.048576,
                 rn * 1.048576
         }

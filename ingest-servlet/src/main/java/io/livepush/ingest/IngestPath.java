@@ -172,7 +172,9 @@ public record IngestPath(String shortname, String slot, List<String> segments, b
                 throw new IllegalArgumentException("The path contains an unpaired surrogate");
             }
         }
-        if (segment.getBytes(StandardCharsets.UTF_8).length > MAX_SEGMENT_BYTES) {
+        // A char is at most 3 UTF-8 bytes (a surrogate pair 4 for 2), so short names need no encoding to count them.
+        if (segment.length() * 3 > MAX_SEGMENT_BYTES
+                && segment.getBytes(StandardCharsets.UTF_8).length > MAX_SEGMENT_BYTES) {
             throw new IllegalArgumentException("A name in the path is longer than " + MAX_SEGMENT_BYTES + " bytes");
         }
     }

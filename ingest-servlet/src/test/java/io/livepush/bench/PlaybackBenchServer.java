@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * Runs the real {@code live.war} for {@code bench/playback.sh}: the {@link LiveFixture} harness (embedded Tomcat 11, a
  * fresh schema on {@code LIVEPUSH_TEST_JDBC_URL}) with one slot {@code acme/bench} that has 20 viewer rules (the last
  * one lets 127.0.0.1 in, so every request walks all of them) and MediaVault {@code URL_ALL}, plus a 2 KiB playlist and
- * a 1 MiB segment. Writes the port and the signed paths (one directory token) as a properties file, then serves until
- * the process is terminated, when it drops the schema. Not a test; never run by Maven.
+ * a 1 MiB segment. The same files are also served by a stock {@code DefaultServlet} at {@code /stock} (no checks,
+ * Tomcat's resource cache on), Tomcat's own ceiling. Writes the port and the signed paths (one directory token) as a
+ * properties file, then serves until the process is terminated, when it drops the schema. Not a test; never run by Maven.
  * <p>
  * Arguments: a work directory, the properties file to write, the MediaVault secret.
  */
@@ -65,6 +66,9 @@ public final class PlaybackBenchServer {
         properties.setProperty("storage", fx.storage.toString());
         properties.setProperty("playlist", "/live/play/acme/bench/playlist.m3u8" + query);
         properties.setProperty("segment", "/live/play/acme/bench/seg.ts" + query);
+        fx.tomcat.addStockContext("/stock", fx.storage);
+        properties.setProperty("stockPlaylist", "/stock/acme/bench/playlist.m3u8");
+        properties.setProperty("stockSegment", "/stock/acme/bench/seg.ts");
         Path temp = out.resolveSibling(out.getFileName() + ".tmp");
         try (var writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
             properties.store(writer, "playback bench server");

@@ -119,6 +119,18 @@ public final class LiveTomcat implements AutoCloseable {
     }
 
     /**
+     * Adds a context that serves {@code docBase} with a stock Tomcat {@code DefaultServlet} (resource cache on, no
+     * filter, no checks), the reference the playback benchmark compares {@code /live/play} with.
+     */
+    public void addStockContext(String contextPath, Path docBase) {
+        Context context = tomcat.addContext(contextPath, docBase.toAbsolutePath().toString());
+        Tomcat.addDefaultMimeTypeMappings(context);
+        Wrapper defaultServlet = Tomcat.addServlet(context, "default", new DefaultServlet());
+        defaultServlet.addInitParameter("listings", "false");
+        context.addServletMappingDecoded("/", "default");
+    }
+
+    /**
      * Mounts the storage root at {@code /play} with Tomcat's resource cache off, exactly as the {@code <Resources>}
      * element of docs/install-live.md does in a real deployment; the playback filter guards the mount.
      */

@@ -15,12 +15,23 @@ final class TokenDigests {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
+    /**
+     * One digest per thread: looking up a provider costs more than hashing a URL, and playback verifies on every
+     * request. {@link MessageDigest#digest()} resets it for the next use. Holds no class of ours, so it does not pin a
+     * web application's class loader to the container's threads.
+     */
+    private static final ThreadLocal<MessageDigest> MD5 = new ThreadLocal<>();
+
     private TokenDigests() {
     }
 
     /** Returns MD5 of the secret bytes followed by the UTF-8 bytes of each part. */
     static byte[] md5(byte[] secret, String... parts) {
-        MessageDigest md5 = newMd5();
+        MessageDigest md5 = MD5.get();
+        if (md5 == null) {
+            md5 = newMd5();
+            MD5.set(md5);
+        }
         md5.update(secret);
         for (String part : parts) {
             md5.update(part.getBytes(StandardCharsets.UTF_8));
