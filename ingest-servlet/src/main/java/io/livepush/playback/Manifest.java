@@ -11,8 +11,8 @@ import java.util.function.Function;
 /**
  * One in-memory copy of a stored playlist or manifest ({@link ManifestCache}), with the response headers it is served
  * with. The validators are those Tomcat's default servlet gives the same file (weak {@code ETag}
- * {@code W/"<size>-<modified ms>"}, {@code Last-Modified} in IMF-fixdate), so a cache revalidating with either answer
- * gets the same result from both ways of serving.
+ * {@code W/"<size>-<modified ms>"}, {@code Last-Modified} in IMF-fixdate), so a cache that got either answer
+ * revalidates it with the default servlet, which answers conditional requests.
  *
  * @param content          the file's bytes; never modified
  * @param fileKey          the file's identity (device and inode) when read, or {@code null} if the file system has none
@@ -48,10 +48,5 @@ record Manifest(byte[] content, Object fileKey, FileTime modified, String conten
     boolean isCopyOf(BasicFileAttributes attributes) {
         return content.length == attributes.size() && modified.equals(attributes.lastModifiedTime())
                 && Objects.equals(fileKey, attributes.fileKey());
-    }
-
-    /** The modification time in milliseconds, as {@code If-Modified-Since} compares it. */
-    long lastModifiedMillis() {
-        return modified.toMillis();
     }
 }

@@ -34,6 +34,10 @@ import org.slf4j.LoggerFactory;
  * without the token instead. This filter is mapped to {@code /play/*} for {@code REQUEST} dispatches, so no client
  * reaches the mount without passing it.
  * <p>
+ * Playlists and manifests, which every player re-fetches every few seconds, are answered here from an in-memory copy
+ * ({@link ManifestCache}, {@link ManifestResponses}) when the request is neither conditional nor a range request; the
+ * copy is proven current by this request's {@code stat()} of the file, so a live playlist is never stale.
+ * <p>
  * Order: method ({@code GET}, {@code HEAD}, {@code OPTIONS}; else 405 + {@code Allow}); path grammar of
  * {@link IngestPath} (400; dot-files such as in-flight uploads never pass); the slot from the cached
  * {@code SlotDirectory} (404; a deleted slot is gone at the next reload); {@code OPTIONS} is answered here without any
@@ -46,6 +50,8 @@ import org.slf4j.LoggerFactory;
  * credentials allowed), or {@code none}</dd>
  * <dt>{@code playback.manifestCacheControl}</dt><dd>{@code Cache-Control} of playlists, manifests and init files;
  * default {@code max-age=1}</dd>
+ * <dt>{@code playback.manifestCacheMegabytes}</dt><dd>MiB of playlists and manifests kept in memory; default 64, 0
+ * turns the copies off</dd>
  * </dl>
  */
 public final class PlaybackFilter extends HttpFilter {
