@@ -139,8 +139,8 @@ public final class PlaybackFilter extends HttpFilter {
         if (setsCookie) {
             resp.addHeader("Set-Cookie", verdict.setCookie());
         }
-        Manifest manifest = manifests.current(file, attributes);
-        if (manifest != null && ManifestResponses.canAnswer(req)) {
+        Manifest manifest = ManifestResponses.canAnswer(req) ? manifests.current(file, attributes) : null;
+        if (manifest != null) {
             ManifestResponses.answer(req, resp, manifest);
             return;
         }

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.livepush.admin.AdminServer;
 import io.livepush.domain.Region;
 import io.livepush.domain.SlotType;
+import io.livepush.mediavault.MediaVaultMode;
+import io.livepush.mediavault.MediaVaultRequest;
+import io.livepush.mediavault.MediaVaultSettings;
+import io.livepush.mediavault.MediaVaultVerifier;
 import io.livepush.net.AddressRule;
 import io.livepush.service.MediaVaultInput;
 import io.livepush.service.NewCredential;
@@ -23,7 +27,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /**
  * The portal's main journeys in headless Chromium against the real WAR: log in, create with a validation error,
  * details and copy, clone with the taken-name warning, edit credentials, filter and sort, delete, tenant isolation by
- * URL, and the operator screens. Each main screen is saved under {@code target/screenshots/}.
+ * URL, the operator screens and the MediaVault test-URL generator. Each main screen is saved under
+ * {@code target/screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PortalBrowserIT {
@@ -244,5 +249,38 @@ class PortalBrowserIT {
         Object token = browser.driver.executeScript("return arguments[0].value", browser.byId("token-issued"));
         assertThat(String.valueOf(token)).startsWith("lpt_");
         browser.screenshot("14-tokens");
+    }
+
+    @Test
+    @Order(10)
+    void theTestUrlGeneratorSignsUrlsThatMediaVaultAccepts() throws Exception {
+        String secret = "portalVaultSecret2026";
+        SlotRecord slot = server.slots.create(AdminServer.ALICE, "acme", new SlotDraft("vault-cam", "",
+                SlotType.LIVE_PUSH, Region.EUROPE, server.euPop.id(), null, false, 1000, 6000, 300,
+                List.of(new NewCredential("enc", AdminServer.PASSWORD)), List.of(), List.of(),
+                AddressRule.Action.ALLOW, new MediaVaultInput(MediaVaultMode.URL_ALL, secret, null, 403, false,
+                        MediaVaultSettings.DEFAULT_PATH_TOKEN, MediaVaultSettings.DEFAULT_PATH_DELIM, false, 0)));
+        browser.logout();
+        browser.login(base, "alice", AdminServer.PASSWORD);
+        browser.open(base + "slots/" + slot.id());
+        browser.type("signed-path", "720p/index.m3u8");
+        browser.click("signed-generate");
+        String url = String.valueOf(browser.driver.executeScript("return arguments[0].value",
+                browser.byId("signed-url")));
+        browser.screenshot("15-signed-url");
+
+        MediaVaultVerifier verifier = new MediaVaultVerifier(new MediaVaultSettings(MediaVaultMode.URL_ALL, secret,
+                null, 403, false, MediaVaultSettings.DEFAULT_PATH_TOKEN, MediaVaultSettings.DEFAULT_PATH_DELIM, false,
+                0));
+        String segment = url.replace("720p/index.m3u8", "720p/seg_1.ts");
+        String otherSlot = url.replace("/vault-cam/", "/other-cam/");
+        assertThat(url).startsWith(slot.playbackHttpsUrl() + "720p/index.m3u8?");
+        assertThat(verifier.check(MediaVaultRequest.of(url, "203.0.113.9", null), path -> false).allowed()).isTrue();
+        // The directory token (the default) also opens the segments beside the playlist, and nothing else.
+        assertThat(verifier.check(MediaVaultRequest.of(segment, "203.0.113.9", null), path -> false).allowed())
+                .isTrue();
+        assertThat(verifier.check(MediaVaultRequest.of(otherSlot, "203.0.113.9", null), path -> false).allowed())
+                .isFalse();
+        assertThat(browser.pageText()).doesNotContain(secret);
     }
 }
