@@ -22,12 +22,13 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The portal's main journeys in headless Chromium against the real WAR: log in, create with a validation error,
  * details and copy, clone with the taken-name warning, edit credentials, filter and sort, delete, tenant isolation by
- * URL, the operator screens and the MediaVault test-URL generator. Each main screen is saved under
+ * URL, the operator screens, the MediaVault test-URL generator and Configure Validation. Each main screen is saved under
  * {@code target/screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -282,5 +283,33 @@ class PortalBrowserIT {
         assertThat(verifier.check(MediaVaultRequest.of(otherSlot, "203.0.113.9", null), path -> false).allowed())
                 .isFalse();
         assertThat(browser.pageText()).doesNotContain(secret);
+    }
+
+    @Test
+    @Order(11)
+    void configureValidationKeepsWhatWasTypedOnAnErrorThenSavesTheViewerRules() throws Exception {
+        SlotRecord before = slot("vault-cam");
+        browser.open(base + "slots/" + before.id());
+        browser.click("configure-validation");
+        browser.type("mv-viewer-rules", "allow 10.0.0.0/33");
+        browser.click("mv-save");
+        String error = browser.wait.until(d -> d.findElements(By.cssSelector(".form-error")).stream()
+                .map(WebElement::getText).filter(text -> !text.isBlank()).findFirst().orElse(null));
+        assertThat(error).startsWith("Viewer rule 1: ").contains("10.0.0.0/33");
+        assertThat(browser.driver.executeScript("return arguments[0].value", browser.byId("mv-viewer-rules")))
+                .isEqualTo("allow 10.0.0.0/33");
+        assertThat(slot("vault-cam").viewerRules()).isEmpty();
+        browser.screenshot("16-validation-error");
+
+        browser.type("mv-viewer-rules", "allow 10.0.0.0/8\ndeny 0.0.0.0/0");
+        browser.click("mv-save");
+        browser.wait.until(d -> d.findElements(By.id("mv-save")).isEmpty());
+
+        SlotRecord after = slot("vault-cam");
+        assertThat(after.viewerRules()).extracting(rule -> rule.action() + " " + rule.cidr())
+                .containsExactly("ALLOW 10.0.0.0/8", "DENY 0.0.0.0/0");
+        assertThat(after.mediaVault().mode()).isEqualTo(MediaVaultMode.URL_ALL);
+        assertThat(after.mediaVault().primarySecretSet()).isTrue();
+        assertThat(browser.pageText()).contains("allow 10.0.0.0/8, deny 0.0.0.0/0");
     }
 }

@@ -21,6 +21,8 @@ import io.livepush.service.SlotRecord;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Configure Validation (guide "View Slot Details"): MediaVault mode, secrets, deny status and path-based tokens, and
@@ -30,6 +32,7 @@ import java.util.function.Consumer;
 class ValidationDialog extends Dialog {
 
     private static final long serialVersionUID = 1L;
+    private static final Pattern VIEWER_RULE_KEY = Pattern.compile("viewerRules\\[(\\d{1,4})]");
 
     final Select<MediaVaultMode> mode = new Select<>();
     final PasswordField primarySecret = new PasswordField("Primary secret");
@@ -92,10 +95,21 @@ class ValidationDialog extends Dialog {
         save.accept(model.toDraft(java.util.List.of(), input));
     }
 
-    /** Shows the service's problems (MediaVault fields arrive as {@code mediaVault.x}). */
+    /**
+     * Shows the service's problems, naming fields as the dialog does: MediaVault fields arrive as {@code mediaVault.x},
+     * viewer rules as {@code viewerRules[i]} (shown as the rule's line number).
+     */
     void showProblems(Map<String, String> problems) {
         error.setText(String.join("; ", problems.entrySet().stream()
-                .map(entry -> entry.getKey().replace("mediaVault.", "") + ": " + entry.getValue()).toList()));
+                .map(entry -> fieldLabel(entry.getKey()) + ": " + entry.getValue()).toList()));
+    }
+
+    static String fieldLabel(String key) {
+        Matcher rule = VIEWER_RULE_KEY.matcher(key);
+        if (rule.matches()) {
+            return "Viewer rule " + (Integer.parseInt(rule.group(1)) + 1);
+        }
+        return key.replace("mediaVault.", "");
     }
 
     private static String emptyToNull(String text) {
