@@ -186,9 +186,11 @@ class PlaybackIT {
         assertThat(get("/play/acme/open/renamed.m3u8").body()).isEqualTo("#EXTM3U\n#two\n");
     }
 
-    @Test
-    void aPlaylistFromMemoryHasTheHeadersOfTheDefaultServlet() throws Exception {
-        String path = "/play/acme/open/720p/index.m3u8";
+    @ParameterizedTest
+    @CsvSource({"720p/index.m3u8", "manifest.mpd"})
+    void aManifestFromMemoryHasTheHeadersOfTheDefaultServlet(String name) throws Exception {
+        store("open", name, MEDIA_PLAYLIST);
+        String path = "/play/acme/open/" + name;
         get(path);
         HttpResponse<String> fromMemory = get(path);
         // A range request is left to Tomcat's default servlet, which reads the file.
