@@ -7,7 +7,8 @@
 #
 # Environment: LIVEPUSH_TEST_JDBC_URL (default jdbc:mariadb://127.0.0.1:3306/?user=root; the bench server creates and
 # drops a schema there), DURATION (s per run, default 10), WARMUP (s, default 30), ROUNDS (A B pairs per cell,
-# default 2), MVN_OFFLINE (default empty; "-o" keeps Maven offline).
+# default 2), MVN_OFFLINE (default empty; "-o" keeps Maven offline), ACCESS_LOGS (default 0; 1 = both servers write
+# an access log as shipped: tomcat-conf's AccessLogValve, and nginx's stock "access_log <file>;").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +16,7 @@ export LIVEPUSH_TEST_JDBC_URL="${LIVEPUSH_TEST_JDBC_URL:-jdbc:mariadb://127.0.0.
 DURATION="${DURATION:-10}"
 WARMUP="${WARMUP:-30}"
 ROUNDS="${ROUNDS:-2}"
+ACCESS_LOGS="${ACCESS_LOGS:-0}"
 MVN_OFFLINE="${MVN_OFFLINE:-}"
 CONNECTIONS=64
 SECRET="benchsecret2026"
@@ -51,7 +53,14 @@ CP="ingest-servlet/target/test-classes:ingest-servlet/target/classes:persistence
 CP="$CP:persistence/target/test-classes:$(tr ':' '\n' < "$WORK/deps.txt" | grep -v '/io/livepush/' | paste -sd:)"
 
 echo "== starting live.war (embedded Tomcat 11, $(java -version 2>&1 | head -1))"
-java -Xms512m -Xmx512m -Dlivepush.war=ingest-servlet/target/live -cp "$CP" io.livepush.bench.PlaybackBenchServer \
+ACCESS_LOG_FLAG=""
+NGINX_ACCESS_LOG="access_log off;"
+if [ "$ACCESS_LOGS" = 1 ]; then
+    ACCESS_LOG_FLAG="-Dlivepush.bench.accessLog=true"
+    NGINX_ACCESS_LOG="access_log $WORK/nginx/logs/access.log;"
+fi
+java -Xms512m -Xmx512m $ACCESS_LOG_FLAG -Dlivepush.war=ingest-servlet/target/live -cp "$CP" \
+    io.livepush.bench.PlaybackBenchServer \
     "$WORK/ours" "$WORK/ours.properties" "$SECRET" >"$WORK/ours.log" 2>&1 &
 OURS_PID=$!
 for _ in $(seq 1 180); do
@@ -82,7 +91,7 @@ pid $WORK/nginx/nginx.pid;
 error_log $WORK/nginx/logs/error.log warn;
 events { worker_connections 4096; }
 http {
-    access_log off;
+    $NGINX_ACCESS_LOG
     sendfile on;
     tcp_nopush on;
     keepalive_requests 1000000;
@@ -216,4 +225,5 @@ awk -F'\t' '
                 rn * 1.048576
         }
     }' "$RESULTS"
+echo "access logs: $([ "$ACCESS_LOGS" = 1 ] && echo "on (both)" || echo off)"
 echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(uname -r); $(date -u)"

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * fresh schema on {@code LIVEPUSH_TEST_JDBC_URL}) with one slot {@code acme/bench} that has 20 viewer rules (the last
  * one lets 127.0.0.1 in, so every request walks all of them) and MediaVault {@code URL_ALL}, plus a 2 KiB playlist and
  * a 1 MiB segment. The same files are also served by a stock {@code DefaultServlet} at {@code /stock} (no checks,
- * Tomcat's resource cache on), Tomcat's own ceiling. Writes the port and the signed paths (one directory token) as a
+ * Tomcat's resource cache on), Tomcat's own ceiling. With {@code -Dlivepush.bench.accessLog=true} the host writes the
+ * access log of tomcat-conf's {@code server.xml}. Writes the port and the signed paths (one directory token) as a
  * properties file, then serves until the process is terminated, when it drops the schema. Not a test; never run by Maven.
  * <p>
  * Arguments: a work directory, the properties file to write, the MediaVault secret.
@@ -41,6 +42,10 @@ public final class PlaybackBenchServer {
         Path out = Path.of(args[1]);
         String secret = args[2];
         LiveFixture fx = new LiveFixture(work, Map.of("origin.slotRefreshSeconds", "5"));
+        if (Boolean.getBoolean("livepush.bench.accessLog")) {
+            // Before the first request: Tomcat looks for access logs once. The pattern of tomcat-conf/conf/server.xml.
+            fx.tomcat.addAccessLog(work.resolve("logs"), "%a %l %t \"%m %U %H\" %s %b %D \"%{User-Agent}i\"");
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -15,6 +15,7 @@ import org.apache.catalina.Wrapper;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.servlets.DefaultServlet;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.catalina.valves.AccessLogValve;
 import org.apache.catalina.webresources.DirResourceSet;
 import org.apache.catalina.webresources.StandardRoot;
 import org.apache.tomcat.util.descriptor.web.ApplicationParameter;
@@ -116,6 +117,19 @@ public final class LiveTomcat implements AutoCloseable {
             throw new IllegalStateException("The live web application did not start; see the log above");
         }
         return new LiveTomcat(tomcat, http, https, certificate);
+    }
+
+    /**
+     * Adds an access log to the host, as the {@code AccessLogValve} of tomcat-conf's {@code server.xml} does. Call it
+     * before the first request: Tomcat collects a host's access logs once, at its first request.
+     */
+    public void addAccessLog(Path directory, String pattern) {
+        AccessLogValve valve = new AccessLogValve();
+        valve.setDirectory(directory.toAbsolutePath().toString());
+        valve.setPrefix("access");
+        valve.setSuffix(".log");
+        valve.setPattern(pattern);
+        tomcat.getHost().getPipeline().addValve(valve);
     }
 
     /**
