@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * a 1 MiB segment. The same files are also served by a stock {@code DefaultServlet} at {@code /stock} (no checks,
  * Tomcat's resource cache on), Tomcat's own ceiling. With {@code -Dlivepush.bench.accessLog=true} the host writes the
  * access log of tomcat-conf's {@code server.xml}. Writes the port and the signed paths (one directory token) as a
- * properties file, then serves until the process is terminated, when it drops the schema. Not a test; never run by Maven.
+ * properties file, then serves until the process is terminated, when it drops the schema. Not a test; never run by
+ * Maven.
  * <p>
  * Arguments: a work directory, the properties file to write, the MediaVault secret.
  */

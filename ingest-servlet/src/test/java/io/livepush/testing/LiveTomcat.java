@@ -172,9 +172,9 @@ public final class LiveTomcat implements AutoCloseable {
         https.setProperty("continueResponseTiming", "onRead");
         SSLHostConfig ssl = new SSLHostConfig();
         // TLS 1.2 only, as the publishing connector of tomcat-conf should be for ffmpeg (docs/encoders.md): under
-        // TLS 1.3 Tomcat's NIO connector loses about half of the requests a client sends on a new connection and closes
-        // at once, which is how ffmpeg sends every DELETE; FfmpegPushIT catches it. -Dlivepush.test.tlsProtocols=TLSv1.3
-        // in the ITs' argLine reproduces it.
+        // TLS 1.3 Tomcat's NIO connector loses about half of the requests a client sends on a new connection and
+        // closes at once, which is how ffmpeg sends every DELETE; FfmpegPushIT catches it.
+        // -Dlivepush.test.tlsProtocols=TLSv1.3 in the ITs' argLine reproduces it.
         ssl.setProtocols(System.getProperty("livepush.test.tlsProtocols", "TLSv1.2"));
         SSLHostConfigCertificate cert = new SSLHostConfigCertificate(ssl, SSLHostConfigCertificate.Type.UNDEFINED);
         cert.setCertificateKeystoreFile(certificate.keystore().toString());

@@ -28,8 +28,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /**
  * The portal's main journeys in headless Chromium against the real WAR: log in, create with a validation error,
  * details and copy, clone with the taken-name warning, edit credentials, filter and sort, delete, tenant isolation by
- * URL, the operator screens, the MediaVault test-URL generator and Configure Validation. Each main screen is saved under
- * {@code target/screenshots/}.
+ * URL, the operator screens, the MediaVault test-URL generator and Configure Validation. Each main screen is saved
+ * under {@code target/screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PortalBrowserIT {
