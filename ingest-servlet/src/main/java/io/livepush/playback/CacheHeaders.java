@@ -1,14 +1,14 @@
 package io.livepush.playback;
 
-import java.util.Locale;
+import io.livepush.segment.ExpiryPolicy;
 
 /**
  * The {@code Cache-Control} of playback responses (SPEC §5, §6).
  * <p>
  * Objects that can be rewritten in place and are never expired by age (playlists {@code *.m3u8}, manifests
- * {@code *.mpd} and init files {@code *.init}, {@code init*}, the exempt files of SPEC §6) get the configured manifest
- * value ({@code max-age=1} by default), so that a cache never holds a live playlist or a restarted encoder's new init
- * segment for long. Every other object (a media segment) is immutable until it expires and gets
+ * {@code *.mpd} and init files {@code *.init}, {@code init*}: the exempt files of SPEC §6,
+ * {@link ExpiryPolicy#isExempt(String)}) get the configured manifest value ({@code max-age=1} by default), so that a
+ * cache never holds a live playlist or a restarted encoder's new init segment for long. Every other object (a media segment) is immutable until it expires and gets
  * {@code max-age=<the slot's file expiry>}. A response that sets the MediaVault cookie is {@code private}, because a
  * shared cache must not hand one viewer's cookie to another (reference/mediavault.md §11). Refusals and errors are
  * {@value #NO_STORE}. Pure logic: no servlet types.
@@ -26,14 +26,8 @@ public record CacheHeaders(String manifestCacheControl) {
      * @param setsCookie        whether the response carries {@code Set-Cookie}
      */
     public String cacheControl(String fileName, int fileExpirySeconds, boolean setsCookie) {
-        String value = isRewrittenInPlace(fileName) ? manifestCacheControl : "max-age=" + fileExpirySeconds;
+        String value = ExpiryPolicy.isExempt(fileName) ? manifestCacheControl : "max-age=" + fileExpirySeconds;
         return setsCookie ? "private, " + value : value;
-    }
-
-    /** Returns whether {@code fileName} is a playlist, manifest or init file (compared without regard to case). */
-    public static boolean isRewrittenInPlace(String fileName) {
-        String lower = fileName.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".m3u8") || lower.endsWith(".mpd") || lower.endsWith(".init") || lower.startsWith("init");
     }
 
     /** Returns whether {@code value} can be sent as a header value: printable ASCII, not blank. */

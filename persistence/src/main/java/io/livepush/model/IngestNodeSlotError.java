@@ -5,18 +5,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import java.io.Serializable;
 import java.time.Instant;
 
 /** A problem one ingest node has with one slot (for example: its storage directory could not be created). */
 @Entity
 @Table(name = "ingest_node_slot_error")
-@IdClass(IngestNodeSlotError.Key.class)
+@IdClass(NodeSlotKey.class)
 public class IngestNodeSlotError {
-
-    /** The composite key: node and slot. */
-    public record Key(String nodeId, String slotId) implements Serializable {
-    }
 
     @Id
     @Column(name = "node_id", nullable = false)

@@ -5,18 +5,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import java.io.Serializable;
 import java.time.Instant;
 
 /** What one ingest node last reported about one slot's publishing (SPEC §7). */
 @Entity
 @Table(name = "slot_ingest_stats")
-@IdClass(SlotIngestStats.Key.class)
+@IdClass(NodeSlotKey.class)
 public class SlotIngestStats {
-
-    /** The composite key: node and slot. */
-    public record Key(String nodeId, String slotId) implements Serializable {
-    }
 
     @Id
     @Column(name = "node_id", nullable = false)

@@ -1,6 +1,7 @@
 package io.livepush.service;
 
 import io.livepush.domain.Actor;
+import io.livepush.model.NodeSlotKey;
 import io.livepush.model.Slot;
 import io.livepush.model.SlotIngestStats;
 import io.livepush.store.Database;
@@ -40,7 +41,7 @@ public final class IngestStatsService {
                     continue;
                 }
                 SlotIngestStats found = em.find(SlotIngestStats.class,
-                        new SlotIngestStats.Key(nodeId, report.slotId()));
+                        new NodeSlotKey(nodeId, report.slotId()));
                 SlotIngestStats stats = found == null ? new SlotIngestStats(nodeId, report.slotId()) : found;
                 stats.update(now, report.lastPutAt(), report.bitrateKbps(), report.overBitrate(),
                         StatusCounts.format(report.requestsLastMinute()), report.bytesLastMinute(),

@@ -158,8 +158,7 @@ public class SlotDetailsView extends VerticalLayout implements BeforeEnterObserv
     private Component security() {
         var vault = slot.mediaVault();
         String rules = slot.viewerRules().isEmpty() ? "None" : slot.viewerRules().stream()
-                .map(rule -> rule.action().name().toLowerCase(Locale.ROOT) + " " + rule.cidr())
-                .collect(Collectors.joining(", "));
+                .map(Formats::viewerRule).collect(Collectors.joining(", "));
         Button configure = new Button("Configure Validation", click -> configureValidation());
         configure.setId("configure-validation");
         VerticalLayout security = new VerticalLayout(values(

@@ -43,8 +43,7 @@ final class SlotFormModel {
         model.segmentDurationMs = slot.segmentDurationMs();
         model.fileExpirySeconds = slot.fileExpirySeconds();
         model.publishCidrs = String.join("\n", slot.publishCidrs());
-        model.viewerRules = String.join("\n", slot.viewerRules().stream()
-                .map(rule -> rule.action().name().toLowerCase(Locale.ROOT) + " " + rule.cidr()).toList());
+        model.viewerRules = String.join("\n", slot.viewerRules().stream().map(Formats::viewerRule).toList());
         model.viewerDefault = slot.viewerDefault();
         return model;
     }

@@ -18,7 +18,6 @@ import io.livepush.service.MediaVaultInput;
 import io.livepush.service.MediaVaultView;
 import io.livepush.service.SlotDraft;
 import io.livepush.service.SlotRecord;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -66,8 +65,7 @@ class ValidationDialog extends Dialog {
         pathDelim.setValue(vault.pathDelim());
         clockSkew.setValue(vault.clockSkewSeconds());
         viewerRules.setId("mv-viewer-rules");
-        viewerRules.setValue(String.join("\n", slot.viewerRules().stream()
-                .map(rule -> rule.action().name().toLowerCase(Locale.ROOT) + " " + rule.cidr()).toList()));
+        viewerRules.setValue(String.join("\n", slot.viewerRules().stream().map(Formats::viewerRule).toList()));
         viewerDefault.setLabel("Viewers no rule matches");
         viewerDefault.setItems(AddressRule.Action.values());
         viewerDefault.setValue(slot.viewerDefault());
