@@ -60,7 +60,9 @@ public class IngestServlet extends HttpServlet {
     private void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         IngestPath path;
         try {
-            path = IngestPath.parse(req.getPathInfo(), origin.config().maxPathDepth());
+            // The raw URI, not getPathInfo(): Tomcat would turn a//b.ts, a/./b.ts and a.ts;x=y into valid paths.
+            path = IngestPath.parseRequest(req.getRequestURI(), req.getContextPath(), req.getServletPath(),
+                    origin.config().maxPathDepth());
         } catch (IllegalArgumentException e) {
             resp.sendError(HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
             return;

@@ -90,7 +90,8 @@ public final class PlaybackFilter extends HttpFilter {
             refuse(resp, HttpServletResponse.SC_METHOD_NOT_ALLOWED);
             return;
         }
-        IngestPath path = parse(belowMount(req.getServletPath(), req.getPathInfo()));
+        // The raw URI, not the servlet path: Tomcat would turn a//b.ts, a/./b.ts and a.ts;x=y into valid paths.
+        IngestPath path = parseRaw(req, req.getRequestURI());
         if (path == null) {
             refuse(resp, HttpServletResponse.SC_BAD_REQUEST);
             return;
@@ -207,37 +208,20 @@ public final class PlaybackFilter extends HttpFilter {
 
     /** Parses a raw path below the mount with the one path grammar; {@code null} when it breaks it. */
     private IngestPath parseRaw(HttpServletRequest req, String rawPath) {
-        String prefix = req.getContextPath() + MOUNT;
-        if (!rawPath.startsWith(prefix)) {
-            return null;
-        }
-        try {
-            return IngestPath.parseEncoded(rawPath.substring(prefix.length()), origin.config().maxPathDepth() + 1);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    /** Parses the decoded path below the mount; {@code null} when it breaks the grammar. */
-    private IngestPath parse(String pathBelowMount) {
-        try {
-            // One more level than ingest allows: a path-based token may add a segment.
-            return IngestPath.parse(pathBelowMount, origin.config().maxPathDepth() + 1);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return parsePath(rawPath, req.getContextPath(), origin.config().maxPathDepth());
     }
 
     /**
-     * The decoded, normalised path below {@code /play} from {@code getServletPath()} and {@code getPathInfo()}, whether
-     * the default servlet ({@code /}) or a servlet mapped to {@code /play/*} takes the request; {@code null} outside.
+     * Parses a raw request path ({@code getRequestURI()}, or one with a path token cut out) below {@code /play} with
+     * the one path grammar, allowing one more level than ingest (a path-based token may add a segment); {@code null}
+     * when the path breaks the grammar or lies outside the mount.
      */
-    static String belowMount(String servletPath, String pathInfo) {
-        String full = pathInfo == null ? servletPath : servletPath + pathInfo;
-        if (!full.startsWith(MOUNT) || full.length() > MOUNT.length() && full.charAt(MOUNT.length()) != '/') {
+    static IngestPath parsePath(String rawPath, String contextPath, int maxIngestDepth) {
+        try {
+            return IngestPath.parseRequest(rawPath, contextPath, MOUNT, maxIngestDepth + 1);
+        } catch (IllegalArgumentException e) {
             return null;
         }
-        return full.substring(MOUNT.length());
     }
 
     private void applyCors(HttpServletRequest req, HttpServletResponse resp) {
