@@ -28,6 +28,12 @@ import java.util.Set;
  */
 public record IngestPath(String shortname, String slot, List<String> segments, boolean collection) {
 
+    /**
+     * The entry of an extension allow-list that admits every name the grammar accepts, with any extension or none
+     * (for WebDAV clients such as litmus; encoders never need it).
+     */
+    public static final String ANY_NAME = "*";
+
     /** The longest file or directory name, in UTF-8 bytes. */
     public static final int MAX_SEGMENT_BYTES = 255;
 
@@ -89,12 +95,13 @@ public record IngestPath(String shortname, String slot, List<String> segments, b
     }
 
     /**
-     * Whether a file of this name may be stored: its extension is in {@code allowed} (case-insensitive), or the name
-     * starts with {@code init} (initialisation segments such as {@code init-stream0.m4s} or {@code init_720p}).
+     * Whether a file of this name may be stored: {@code allowed} holds {@value #ANY_NAME}, or the name's extension is
+     * in {@code allowed} (case-insensitive), or the name starts with {@code init} (initialisation segments such as
+     * {@code init-stream0.m4s} or {@code init_720p}).
      */
     public static boolean isAllowedFile(String name, Set<String> allowed) {
         String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("init")) {
+        if (lower.startsWith("init") || allowed.contains(ANY_NAME)) {
             return true;
         }
         int dot = lower.lastIndexOf('.');
