@@ -39,12 +39,13 @@ import org.slf4j.LoggerFactory;
  * copy is proven current by this request's {@code stat()} of the file, so a live playlist is never stale.
  * <p>
  * Order: method ({@code GET}, {@code HEAD}, {@code OPTIONS}; else 405 + {@code Allow}); path grammar of
- * {@link IngestPath} (400; dot-files such as in-flight uploads never pass); the slot from the cached
- * {@code SlotDirectory} (404; a deleted slot is gone at the next reload); {@code OPTIONS} is answered here without any
- * token check (CORS preflight); viewer rules on {@code getRemoteAddr()} (403); the slot's MediaVault verifier (the
- * slot's deny status, {@code Cache-Control: no-store}); a missing file, directory or the slot root (404); then
- * {@code Cache-Control} ({@link CacheHeaders}) and, in cookie mode, {@code Set-Cookie}. CORS headers go on every
- * answer. No database call, DNS lookup or HTTP session on this path.
+ * {@link IngestPath} on the raw request URI (400; dot-files such as in-flight uploads never pass, and a path that
+ * passes is one Tomcat does not normalise, so the default servlet serves exactly the file that was checked); the slot
+ * from the cached {@code SlotDirectory} (404; a deleted slot is gone at the next reload); {@code OPTIONS} is answered
+ * here without any token check (CORS preflight); viewer rules on {@code getRemoteAddr()} (403); the slot's MediaVault
+ * verifier (the slot's deny status, {@code Cache-Control: no-store}); a missing file, directory or the slot root
+ * (404); then {@code Cache-Control} ({@link CacheHeaders}) and, in cookie mode, {@code Set-Cookie}. CORS headers go
+ * on every answer. No database call, DNS lookup or HTTP session on this path.
  * <dl>
  * <dt>{@code playback.corsOrigin}</dt><dd>{@code *} (default), origins separated by spaces or commas (echoed with
  * credentials allowed), or {@code none}</dd>

@@ -239,6 +239,25 @@ class IngestEdgeCasesIT {
         assertThat(storedFiles()).isEqualTo(before);
     }
 
+    /** RFC 9112 §3.2.2: a server must accept the absolute form of the request target, which the raw grammar sees. */
+    @Test
+    void absoluteFormRequestTargetIsStored() throws Exception {
+        List<String> answers;
+        try (SSLSocket socket = connect()) {
+            OutputStream out = socket.getOutputStream();
+            byte[] head = head("PUT", "/push/acme/cam1/absolute/seg_1.ts", "Content-Length: 1", "Connection: close");
+            String absolute = new String(head, StandardCharsets.US_ASCII).replaceFirst("PUT /live",
+                    "PUT https://127.0.0.1:" + fx.tomcat.httpsPort() + "/live");
+            out.write(absolute.getBytes(StandardCharsets.US_ASCII));
+            out.write('x');
+            out.flush();
+            answers = readStatusLines(socket.getInputStream());
+        }
+
+        assertThat(answers).last().asString().startsWith("HTTP/1.1 201");
+        assertThat(slotDir.resolve("absolute/seg_1.ts")).hasContent("x");
+    }
+
     @Test
     void webInfMetaInfAndInvisibleFormatCharactersAreRefused() throws Exception {
         List<String> before = storedFiles();
