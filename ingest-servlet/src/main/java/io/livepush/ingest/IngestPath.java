@@ -13,16 +13,26 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The one path grammar of the {@code live} application (SPEC §4): {@code /{shortname}/{slot}/{path}} as Tomcat hands
- * it over in {@code getPathInfo()} (decoded and normalised). Everything that could leave the slot's directory or hide
- * a file is refused: {@code ..}, {@code .}, empty segments, dot-files (which includes upload temp files), backslashes,
- * NUL and other control characters, unpaired surrogates, segments over {@value #MAX_SEGMENT_BYTES} UTF-8 bytes and
- * paths deeper than the configured limit. A trailing {@code /} names a collection.
+ * The one path grammar of the {@code live} application (SPEC §4): {@code /{shortname}/{slot}/{path}}. Requests are
+ * parsed from the path exactly as the client sent it ({@link #parseRequest}), because Tomcat's {@code getPathInfo()}
+ * has already removed {@code .}, {@code ..}, empty segments and {@code ;} path parameters, which the grammar must see
+ * to refuse. Everything that could leave the slot's directory, hide a file or mislead a reader is refused:
+ * {@code ..}, {@code .}, empty segments, dot-files (which includes upload temp files), {@code WEB-INF} and
+ * {@code META-INF} in any case, backslashes, NUL and other control characters, invisible format characters (Unicode
+ * category Cf: bidirectional overrides and isolates, zero-width characters, the byte order mark), unpaired
+ * surrogates, segments over {@value #MAX_SEGMENT_BYTES} UTF-8 bytes and paths deeper than the configured limit. A
+ * trailing {@code /} names a collection.
  *
  * @param segments   the path below the slot, one element per directory or file name; empty for the slot itself
  * @param collection whether the path ended with {@code /}
  */
 public record IngestPath(String shortname, String slot, List<String> segments, boolean collection) {
+
+    /**
+     * The entry of an extension allow-list that admits every name the grammar accepts, with any extension or none
+     * (for WebDAV clients such as litmus; encoders never need it).
+     */
+    public static final String ANY_NAME = "*";
 
     /** The longest file or directory name, in UTF-8 bytes. */
     public static final int MAX_SEGMENT_BYTES = 255;
@@ -60,21 +70,38 @@ public record IngestPath(String shortname, String slot, List<String> segments, b
 
     /**
      * Parses a raw, still percent-encoded path (as in {@code getRequestURI()} below the servlet path) with the same
-     * grammar as {@link #parse}: for paths the container has not decoded, such as a playback path from which a
-     * path-based MediaVault token was cut. Encoded slashes, backslashes and NUL, malformed escapes and invalid UTF-8
-     * are refused, as Tomcat refuses them in request URIs.
+     * grammar as {@link #parse}. Encoded slashes, backslashes and NUL, malformed escapes, invalid UTF-8 and {@code ;}
+     * path parameters are refused, the first ones as Tomcat refuses them in request URIs.
      */
     public static IngestPath parseEncoded(String rawPath, int maxDepth) {
         return parse(decode(rawPath), maxDepth);
     }
 
     /**
-     * Whether a file of this name may be stored: its extension is in {@code allowed} (case-insensitive), or the name
-     * starts with {@code init} (initialisation segments such as {@code init-stream0.m4s} or {@code init_720p}).
+     * Parses the path of a request as the client sent it: {@code requestUri} and {@code contextPath} as the container
+     * reports them ({@code getRequestURI()}, {@code getContextPath()}: both still encoded and not normalised), then
+     * {@code mount} (such as {@code /push}) and the path of the grammar. A request URI that does not continue with
+     * {@code mount/} after the context path (for example {@code /live//push/...}) is refused as well.
+     */
+    public static IngestPath parseRequest(String requestUri, String contextPath, String mount, int maxDepth) {
+        if (requestUri == null || !requestUri.startsWith(contextPath)) {
+            throw new IllegalArgumentException("The path must be /{shortname}/{slot}/{file}");
+        }
+        String decoded = decode(requestUri.substring(contextPath.length()));
+        if (!decoded.startsWith(mount + "/")) {
+            throw new IllegalArgumentException("The path must be " + mount + "/{shortname}/{slot}/{file}");
+        }
+        return parse(decoded.substring(mount.length()), maxDepth);
+    }
+
+    /**
+     * Whether a file of this name may be stored: {@code allowed} holds {@value #ANY_NAME}, or the name's extension is
+     * in {@code allowed} (case-insensitive), or the name starts with {@code init} (initialisation segments such as
+     * {@code init-stream0.m4s} or {@code init_720p}).
      */
     public static boolean isAllowedFile(String name, Set<String> allowed) {
         String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("init")) {
+        if (lower.startsWith("init") || allowed.contains(ANY_NAME)) {
             return true;
         }
         int dot = lower.lastIndexOf('.');
@@ -97,6 +124,10 @@ public record IngestPath(String shortname, String slot, List<String> segments, b
     }
 
     private static String decode(String raw) {
+        if (raw != null && raw.indexOf(';') >= 0) {
+            // Tomcat strips path parameters (a.ts;jsessionid=x) from getPathInfo(); the grammar has none.
+            throw new IllegalArgumentException("The path contains a ';' path parameter");
+        }
         if (raw == null || raw.indexOf('%') < 0) {
             return raw;
         }
@@ -162,10 +193,18 @@ public record IngestPath(String shortname, String slot, List<String> segments, b
         if (segment.charAt(0) == '.') {
             throw new IllegalArgumentException("Names starting with '.' are not allowed");
         }
+        if (segment.equalsIgnoreCase("WEB-INF") || segment.equalsIgnoreCase("META-INF")) {
+            throw new IllegalArgumentException("WEB-INF and META-INF are not allowed as names");
+        }
         for (int i = 0; i < segment.length(); i++) {
             char c = segment.charAt(i);
             if (c == '\\' || Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
                 throw new IllegalArgumentException("The path contains a backslash or a control character");
+            }
+            if (Character.getType(segment.codePointAt(i)) == Character.FORMAT) {
+                // Bidirectional overrides make "evil\u202Ests.exe" read as "evilexe.st"; zero-width characters and
+                // the byte order mark make two names that look the same. No encoder needs them.
+                throw new IllegalArgumentException("The path contains an invisible formatting character");
             }
             if (Character.isSurrogate(c) && !isPairedSurrogate(segment, i)) {
                 // No UTF-8 form: the file system would refuse it later with an unchecked exception (a 500).

@@ -42,6 +42,12 @@ final class IngestRequest {
     }
 
     void put() throws IOException {
+        if (req.getHeader("Content-Range") != null) {
+            // RFC 9110 §14.4: a server that does not apply partial PUTs must refuse them, not store the range as the
+            // whole object.
+            refuse(HttpServletResponse.SC_BAD_REQUEST, "PUT with Content-Range (a partial update) is not supported");
+            return;
+        }
         if (path.isSlotRoot() || path.collection()) {
             refuse(HttpServletResponse.SC_BAD_REQUEST, "PUT needs a file name");
             return;

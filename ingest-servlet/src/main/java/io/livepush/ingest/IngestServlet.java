@@ -14,15 +14,16 @@ import java.util.Optional;
  * (201 new, 204 replaced), {@code DELETE} removes one, {@code MKCOL} creates a directory, {@code GET}/{@code HEAD}
  * read back what was stored and {@code OPTIONS} lists the methods; anything else is 405.
  * <p>
- * Every request must arrive over HTTPS (403 otherwise, before a byte is stored). Then the path is checked
- * ({@link IngestPath}: 400, 415), the encoder authenticates with Basic credentials (401, the same answer for an
- * unknown slot), and its address must be in the slot's publish list (403). Authentication comes before the address
- * check so that an unauthenticated client cannot tell an existing slot from a missing one. Every answer for a known
- * slot is counted in {@link IngestStatistics}, which is where publishers see errors ffmpeg does not show.
+ * Every request must arrive over HTTPS (403 otherwise, before a byte is stored). Then the path is checked as the
+ * client sent it ({@link IngestPath#parseRequest}: 400; the file type: 415), the encoder authenticates with Basic
+ * credentials (401, the same answer for an unknown slot), and its address must be in the slot's publish list (403).
+ * Authentication comes before the address check so that an unauthenticated client cannot tell an existing slot from
+ * a missing one. A {@code PUT} with {@code Content-Range} is 400: objects are only ever replaced whole. Every answer
+ * for a known slot is counted in {@link IngestStatistics}, which is where publishers see errors ffmpeg does not show.
  * <p>
  * Parameters (context, see {@code OriginConfig}): {@code ingest.maxSegmentBytes} (100 MiB), {@code
- * ingest.maxPathDepth} (8), {@code ingest.allowedExtensions} (SPEC §4 list), {@code ingest.autoCreateCollections}
- * (true), {@code ingest.enforceBitrate} (false).
+ * ingest.maxPathDepth} (8), {@code ingest.allowedExtensions} (SPEC §4 list; {@code *} for every name), {@code
+ * ingest.autoCreateCollections} (true), {@code ingest.enforceBitrate} (false).
  */
 public class IngestServlet extends HttpServlet {
 
@@ -60,7 +61,9 @@ public class IngestServlet extends HttpServlet {
     private void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         IngestPath path;
         try {
-            path = IngestPath.parse(req.getPathInfo(), origin.config().maxPathDepth());
+            // The raw URI, not getPathInfo(): Tomcat would turn a//b.ts, a/./b.ts and a.ts;x=y into valid paths.
+            path = IngestPath.parseRequest(req.getRequestURI(), req.getContextPath(), req.getServletPath(),
+                    origin.config().maxPathDepth());
         } catch (IllegalArgumentException e) {
             resp.sendError(HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
             return;

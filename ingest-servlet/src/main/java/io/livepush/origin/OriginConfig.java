@@ -1,5 +1,6 @@
 package io.livepush.origin;
 
+import io.livepush.ingest.IngestPath;
 import jakarta.servlet.ServletContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +22,8 @@ import java.util.function.Function;
  * @param pop                  the PoP this node serves; slots of other PoPs are not served here
  * @param maxObjectBytes       largest object one PUT may store (413 above)
  * @param maxPathDepth         most path segments below the slot (400 above)
- * @param allowedExtensions    file extensions an encoder may store (415 otherwise); {@code init*} names always pass
+ * @param allowedExtensions    file extensions an encoder may store (415 otherwise); {@code init*} names always pass;
+ *                             {@code *} lets every name pass, with any extension or none
  * @param autoCreateCollections whether PUT creates missing parent directories (ffmpeg never sends MKCOL)
  * @param slotRefreshSeconds   how often slot rules are reloaded and heartbeats sent
  * @param bitrateTolerance     factor over a slot's total bitrate that counts as over-bitrate
@@ -125,7 +127,8 @@ public record OriginConfig(Path storageRoot, String nodeId, String pop, long max
 
         /**
          * A list of extensions separated by spaces or commas, lower-cased; a leading dot is tolerated. An empty entry
-         * would let names ending in a dot through, so only letters and digits are accepted.
+         * would let names ending in a dot through, so only letters and digits are accepted, and {@code *} for any
+         * name ({@link IngestPath#ANY_NAME}).
          */
         Set<String> extensions(String key, String fallback) {
             String value = parameters.apply(key);
@@ -133,10 +136,10 @@ public record OriginConfig(Path storageRoot, String nodeId, String pop, long max
             Set<String> extensions = new HashSet<>();
             for (String entry : list.toLowerCase(Locale.ROOT).split("[\\s,]+")) {
                 String extension = entry.startsWith(".") ? entry.substring(1) : entry;
-                if (extension.matches("[a-z0-9]+")) {
+                if (extension.matches("[a-z0-9]+") || entry.equals(IngestPath.ANY_NAME)) {
                     extensions.add(extension);
                 } else if (!entry.isEmpty()) {
-                    problems.add(key + " must list extensions of letters and digits (was '" + entry + "')");
+                    problems.add(key + " must list extensions of letters and digits, or * (was '" + entry + "')");
                 }
             }
             if (extensions.isEmpty()) {

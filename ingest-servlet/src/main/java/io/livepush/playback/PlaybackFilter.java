@@ -39,12 +39,13 @@ import org.slf4j.LoggerFactory;
  * copy is proven current by this request's {@code stat()} of the file, so a live playlist is never stale.
  * <p>
  * Order: method ({@code GET}, {@code HEAD}, {@code OPTIONS}; else 405 + {@code Allow}); path grammar of
- * {@link IngestPath} (400; dot-files such as in-flight uploads never pass); the slot from the cached
- * {@code SlotDirectory} (404; a deleted slot is gone at the next reload); {@code OPTIONS} is answered here without any
- * token check (CORS preflight); viewer rules on {@code getRemoteAddr()} (403); the slot's MediaVault verifier (the
- * slot's deny status, {@code Cache-Control: no-store}); a missing file, directory or the slot root (404); then
- * {@code Cache-Control} ({@link CacheHeaders}) and, in cookie mode, {@code Set-Cookie}. CORS headers go on every
- * answer. No database call, DNS lookup or HTTP session on this path.
+ * {@link IngestPath} on the raw request URI (400; dot-files such as in-flight uploads never pass, and a path that
+ * passes is one Tomcat does not normalise, so the default servlet serves exactly the file that was checked); the slot
+ * from the cached {@code SlotDirectory} (404; a deleted slot is gone at the next reload); {@code OPTIONS} is answered
+ * here without any token check (CORS preflight); viewer rules on {@code getRemoteAddr()} (403); the slot's MediaVault
+ * verifier (the slot's deny status, {@code Cache-Control: no-store}); a missing file, directory or the slot root
+ * (404); then {@code Cache-Control} ({@link CacheHeaders}) and, in cookie mode, {@code Set-Cookie}. CORS headers go
+ * on every answer. No database call, DNS lookup or HTTP session on this path.
  * <dl>
  * <dt>{@code playback.corsOrigin}</dt><dd>{@code *} (default), origins separated by spaces or commas (echoed with
  * credentials allowed), or {@code none}</dd>
@@ -90,7 +91,8 @@ public final class PlaybackFilter extends HttpFilter {
             refuse(resp, HttpServletResponse.SC_METHOD_NOT_ALLOWED);
             return;
         }
-        IngestPath path = parse(belowMount(req.getServletPath(), req.getPathInfo()));
+        // The raw URI, not the servlet path: Tomcat would turn a//b.ts, a/./b.ts and a.ts;x=y into valid paths.
+        IngestPath path = parseRaw(req, req.getRequestURI());
         if (path == null) {
             refuse(resp, HttpServletResponse.SC_BAD_REQUEST);
             return;
@@ -207,37 +209,20 @@ public final class PlaybackFilter extends HttpFilter {
 
     /** Parses a raw path below the mount with the one path grammar; {@code null} when it breaks it. */
     private IngestPath parseRaw(HttpServletRequest req, String rawPath) {
-        String prefix = req.getContextPath() + MOUNT;
-        if (!rawPath.startsWith(prefix)) {
-            return null;
-        }
-        try {
-            return IngestPath.parseEncoded(rawPath.substring(prefix.length()), origin.config().maxPathDepth() + 1);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    /** Parses the decoded path below the mount; {@code null} when it breaks the grammar. */
-    private IngestPath parse(String pathBelowMount) {
-        try {
-            // One more level than ingest allows: a path-based token may add a segment.
-            return IngestPath.parse(pathBelowMount, origin.config().maxPathDepth() + 1);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return parsePath(rawPath, req.getContextPath(), origin.config().maxPathDepth());
     }
 
     /**
-     * The decoded, normalised path below {@code /play} from {@code getServletPath()} and {@code getPathInfo()}, whether
-     * the default servlet ({@code /}) or a servlet mapped to {@code /play/*} takes the request; {@code null} outside.
+     * Parses a raw request path ({@code getRequestURI()}, or one with a path token cut out) below {@code /play} with
+     * the one path grammar, allowing one more level than ingest (a path-based token may add a segment); {@code null}
+     * when the path breaks the grammar or lies outside the mount.
      */
-    static String belowMount(String servletPath, String pathInfo) {
-        String full = pathInfo == null ? servletPath : servletPath + pathInfo;
-        if (!full.startsWith(MOUNT) || full.length() > MOUNT.length() && full.charAt(MOUNT.length()) != '/') {
+    static IngestPath parsePath(String rawPath, String contextPath, int maxIngestDepth) {
+        try {
+            return IngestPath.parseRequest(rawPath, contextPath, MOUNT, maxIngestDepth + 1);
+        } catch (IllegalArgumentException e) {
             return null;
         }
-        return full.substring(MOUNT.length());
     }
 
     private void applyCors(HttpServletRequest req, HttpServletResponse resp) {

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * modification time, so that a sweep finds what is due without looking at anything else (SPEC §6).
  * <p>
  * Files are indexed as {@link SegmentStore} publishes them ({@link SegmentEvents}) and, after a restart, by
- * {@link #scan()}. The index is a schedule, not the truth: an overwritten file gets a new entry and its old entry
+ * {@link #scan}. The index is a schedule, not the truth: an overwritten file gets a new entry and its old entry
  * stays until it is due, and a file an encoder deleted leaves when it is due (at once when it was the slot's oldest).
  * {@link ExpirySweep} therefore checks each due file's real modification time before it deletes anything. Times are
  * kept in whole seconds, rounded up, so a file is never taken early. Exempt files ({@link ExpiryPolicy#isExempt}) are
@@ -44,8 +44,8 @@ public final class ExpiryIndex implements SegmentEvents {
     public record DueFile(Path file, long modifiedSecond) {
     }
 
-    /** What {@link #scan()} found. */
-    public record ScanResult(long files, int slots, long millis) {
+    /** What {@link #scan} found: files indexed, slots, upload temp files removed, and how long it took. */
+    public record ScanResult(long files, int slots, long staleUploads, long millis) {
     }
 
     public ExpiryIndex(Path root) {
@@ -162,16 +162,17 @@ public final class ExpiryIndex implements SegmentEvents {
 
     /**
      * Indexes every file under the root (the startup scan after a restart). Files published while the scan runs are
-     * indexed twice at worst, which costs nothing but an entry. Files that vanish during the scan are skipped.
+     * indexed twice at worst, which costs nothing but an entry. Files that vanish during the scan are skipped. Upload
+     * temp files go to {@code uploads} instead, which removes those a crashed process left, in the same walk.
      */
-    public ScanResult scan() throws IOException {
+    public ScanResult scan(StaleUploads uploads) throws IOException {
         long start = System.nanoTime();
         long[] files = new long[1];
         if (Files.isDirectory(root)) {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    if (attributes.isRegularFile()) {
+                    if (attributes.isRegularFile() && !uploads.offer(file, attributes)) {
                         add(file, attributes.lastModifiedTime().toInstant());
                         files[0]++;
                     }
@@ -188,9 +189,10 @@ public final class ExpiryIndex implements SegmentEvents {
                 }
             });
         }
-        ScanResult result = new ScanResult(files[0], queues.size(), (System.nanoTime() - start) / 1_000_000);
-        LOG.info("Indexed [{}] files of [{}] slots under [{}] in [{}] ms", result.files(), result.slots(), root,
-                result.millis());
+        ScanResult result = new ScanResult(files[0], queues.size(), uploads.removed(),
+                (System.nanoTime() - start) / 1_000_000);
+        LOG.info("Indexed [{}] files of [{}] slots under [{}] in [{}] ms; removed [{}] stale upload temp files",
+                result.files(), result.slots(), root, result.millis(), result.staleUploads());
         return result;
     }
 

@@ -19,10 +19,11 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Declared in {@code web.xml} after {@code OriginBootstrap}, whose {@link Origin} it uses, and therefore destroyed
  * before it. At startup it subscribes an {@link ExpiryIndex} to the {@link SegmentStore}, so every upload is indexed
- * as it is published, then rebuilds the index from the storage (on the expiry thread, so deployment does not wait)
- * and runs an {@link ExpirySweep} every {@code expiry.sweepSeconds}. Each slot's file expiry is read from the slot
- * rules {@link SlotDirectory} holds; files of slots this node does not serve are left alone. The thread is stopped
- * with {@code shutdownNow} and awaited on undeploy.
+ * as it is published, then rebuilds the index from the storage (on the expiry thread, so deployment does not wait),
+ * removing in the same walk the upload temp files a crashed run left ({@link StaleUploads}), and runs an
+ * {@link ExpirySweep} every {@code expiry.sweepSeconds}. Each slot's file expiry is read from the slot rules
+ * {@link SlotDirectory} holds; files of slots this node does not serve are left alone. The thread is stopped with
+ * {@code shutdownNow} and awaited on undeploy.
  * <dl>
  * <dt>{@code expiry.sweepSeconds}</dt><dd>the sweep period, 1–60 seconds, default 1</dd>
  * </dl>
@@ -52,7 +53,9 @@ public class SegmentExpiryListener implements ServletContextListener {
         origin.store().addListener(index);
         ExpirySweep sweep = new ExpirySweep(index, expiryOf(origin.slots()), clock);
         executor = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "livepush-expiry"));
-        executor.execute(() -> scan(index));
+        StaleUploads uploads = new StaleUploads(clock.instant());
+        executor.execute(() -> scan(index, uploads));
+        executor.schedule(uploads::removeQuiet, StaleUploads.QUIET.toSeconds(), TimeUnit.SECONDS);
         executor.scheduleWithFixedDelay(() -> sweep(sweep), config.sweepSeconds(), config.sweepSeconds(),
                 TimeUnit.SECONDS);
         LOG.info("Segment expiry sweeps [{}] every [{}] s", index.root(), config.sweepSeconds());
@@ -81,9 +84,9 @@ public class SegmentExpiryListener implements ServletContextListener {
         };
     }
 
-    private static void scan(ExpiryIndex index) {
+    private static void scan(ExpiryIndex index, StaleUploads uploads) {
         try {
-            index.scan();
+            index.scan(uploads);
         } catch (IOException | RuntimeException e) {
             // Uploads from now on are still indexed; only files older than this start wait for the next restart.
             LOG.error("Cannot scan the storage for existing files; they will not expire until the next restart", e);

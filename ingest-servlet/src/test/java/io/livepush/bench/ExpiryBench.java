@@ -4,6 +4,7 @@ import com.sun.management.OperatingSystemMXBean;
 import io.livepush.segment.ExpiryIndex;
 import io.livepush.segment.ExpirySweep;
 import io.livepush.segment.SegmentStore;
+import io.livepush.segment.StaleUploads;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -83,7 +84,7 @@ public final class ExpiryBench {
         long heapBefore = usedHeapAfterGc();
         ExpiryIndex index = new ExpiryIndex(storage);
         long cpu0 = threadCpu();
-        ExpiryIndex.ScanResult scan = index.scan();
+        ExpiryIndex.ScanResult scan = index.scan(new StaleUploads(Instant.now()));
         line("startup scan: %d files, %d slots in %d ms (thread CPU %d ms)", scan.files(), scan.slots(),
                 scan.millis(), (threadCpu() - cpu0) / 1_000_000);
         long heapIndexed = usedHeapAfterGc();

@@ -214,6 +214,118 @@ class IngestEdgeCasesIT {
         assertThat(storedFiles()).isEqualTo(before);
     }
 
+    /** Issue 11: Tomcat's getPathInfo() would have turned each of these into a valid path and stored it (201). */
+    @Test
+    void pathsTheContainerWouldNormaliseAreRefusedAndStoreNothing() throws Exception {
+        List<String> before = storedFiles();
+        Map<String, Integer> answers = new LinkedHashMap<>();
+        for (String path : List.of(
+                "/push/acme/cam1/norm//b.ts",
+                "/push/acme/cam1/norm/./b.ts",
+                "/push/acme/cam1/norm/x/../b.ts",
+                "/push/acme/cam1/norm/%2e/b.ts",
+                "/push/acme/cam1/norm/x/%2E%2E/b.ts",
+                "/push/acme/cam1//norm/b.ts",
+                "/push/acme//cam1/norm/b.ts",
+                "/push/acme/cam1/norm/b.ts;jsessionid=0123",
+                "/push/acme/cam1/norm;v=1/b.ts",
+                "/push/acme/cam1/norm/.;x/b.ts",
+                "/push/acme/cam1/norm/b.ts/.",
+                "//push/acme/cam1/norm/b.ts")) {
+            answers.put(path, putRaw(path));
+        }
+
+        assertThat(answers).allSatisfy((path, status) -> assertThat(status).as(path).isEqualTo(400));
+        assertThat(storedFiles()).isEqualTo(before);
+    }
+
+    /** RFC 9112 §3.2.2: a server must accept the absolute form of the request target, which the raw grammar sees. */
+    @Test
+    void absoluteFormRequestTargetIsStored() throws Exception {
+        List<String> answers;
+        try (SSLSocket socket = connect()) {
+            OutputStream out = socket.getOutputStream();
+            byte[] head = head("PUT", "/push/acme/cam1/absolute/seg_1.ts", "Content-Length: 1", "Connection: close");
+            String absolute = new String(head, StandardCharsets.US_ASCII).replaceFirst("PUT /live",
+                    "PUT https://127.0.0.1:" + fx.tomcat.httpsPort() + "/live");
+            out.write(absolute.getBytes(StandardCharsets.US_ASCII));
+            out.write('x');
+            out.flush();
+            answers = readStatusLines(socket.getInputStream());
+        }
+
+        assertThat(answers).last().asString().startsWith("HTTP/1.1 201");
+        assertThat(slotDir.resolve("absolute/seg_1.ts")).hasContent("x");
+    }
+
+    @Test
+    void webInfMetaInfAndInvisibleFormatCharactersAreRefused() throws Exception {
+        List<String> before = storedFiles();
+        Map<String, Integer> answers = new LinkedHashMap<>();
+        for (String path : List.of(
+                "/push/acme/cam1/WEB-INF/web.xml",
+                "/push/acme/cam1/web-inf/a.ts",
+                "/push/acme/cam1/720p/Meta-Inf/context.xml",
+                "/push/acme/cam1/%57EB-INF/a.ts",
+                "/push/acme/cam1/evil%E2%80%AEsts.exe",
+                "/push/acme/cam1/a%E2%80%AA.ts",
+                "/push/acme/cam1/a%E2%81%A6.ts",
+                "/push/acme/cam1/a%E2%81%A9.ts",
+                "/push/acme/cam1/seg%E2%80%8B1.ts",
+                "/push/acme/cam1/a%E2%80%8F.ts",
+                "/push/acme/cam1/%EF%BB%BFindex.m3u8")) {
+            answers.put(path, putRaw(path));
+        }
+
+        assertThat(answers).allSatisfy((path, status) -> assertThat(status).as(path).isEqualTo(400));
+        assertThat(storedFiles()).isEqualTo(before);
+    }
+
+    @Test
+    void partialPutWithContentRangeIsRefusedAndKeepsTheObject() throws Exception {
+        assertThat(send("PUT", "/push/acme/cam1/range/seg_1.ts", "0123456789").statusCode()).isEqualTo(201);
+
+        HttpResponse<String> partial = fx.client.send(HttpRequest.newBuilder(
+                        fx.tomcat.https("/push/acme/cam1/range/seg_1.ts"))
+                .header("Authorization", basic(USER, PASSWORD))
+                .header("Content-Range", "bytes 2-4/10")
+                .PUT(BodyPublishers.ofString("abc")).build(), BodyHandlers.ofString());
+        HttpResponse<String> fresh = fx.client.send(HttpRequest.newBuilder(
+                        fx.tomcat.https("/push/acme/cam1/range/seg_2.ts"))
+                .header("Authorization", basic(USER, PASSWORD))
+                .header("Content-Range", "bytes 0-2/3")
+                .PUT(BodyPublishers.ofString("abc")).build(), BodyHandlers.ofString());
+
+        assertThat(partial.statusCode()).as(partial.toString()).isEqualTo(400);
+        assertThat(partial.body()).contains("Content-Range");
+        assertThat(fresh.statusCode()).as(fresh.toString()).isEqualTo(400);
+        assertThat(slotDir.resolve("range/seg_1.ts")).hasContent("0123456789");
+        assertThat(slotDir.resolve("range/seg_2.ts")).doesNotExist();
+    }
+
+    /**
+     * RFC 9112 §6.1: Tomcat drops the Content-Length, frames the body by the chunked coding alone and closes the
+     * connection after answering, so a request smuggled behind the body is never read. The servlet never sees the
+     * Content-Length (docs/security.md); this test would notice a Tomcat that framed by it instead.
+     */
+    @Test
+    void contentLengthWithTransferEncodingIsFramedByChunkedAndClosesTheConnection() throws Exception {
+        List<String> answers;
+        try (SSLSocket socket = connect()) {
+            OutputStream out = socket.getOutputStream();
+            out.write(head("PUT", "/push/acme/cam1/smuggle/seg_1.ts", "Content-Length: 5",
+                    "Transfer-Encoding: chunked"));
+            out.write("3\r\nabc\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.write(head("DELETE", "/push/acme/cam1/smuggle/seg_1.ts"));
+            out.flush();
+            answers = readAllStatusLines(socket.getInputStream());
+        }
+
+        assertThat(answers).as("the request behind the chunked body must not be answered").hasSize(1);
+        assertThat(answers.get(0)).startsWith("HTTP/1.1 201");
+        assertThat(slotDir.resolve("smuggle/seg_1.ts")).hasContent("abc");
+    }
+
     @Test
     void pathBelowAFileIsAConflictNotAServerError() throws Exception {
         assertThat(send("PUT", "/push/acme/cam1/flat.ts", "x").statusCode()).isEqualTo(201);
@@ -379,6 +491,19 @@ class IngestEdgeCasesIT {
             }
         } catch (SocketTimeoutException | SSLException e) {
             return lines;
+        }
+    }
+
+    /** Every final status line the server sends until it closes the connection or goes quiet. */
+    private static List<String> readAllStatusLines(InputStream in) throws IOException {
+        List<String> lines = new ArrayList<>();
+        while (true) {
+            List<String> next = readStatusLines(in);
+            if (next.isEmpty()) {
+                return lines;
+            }
+            // Answers here carry no body (201, 204), so the next head follows at once.
+            lines.add(next.get(next.size() - 1));
         }
     }
 

@@ -95,7 +95,25 @@ class IngestPathTest {
                 Arguments.of("slot with a dot", "/acme/cam.1/a.ts"),
                 Arguments.of("slot with a space", "/acme/cam 1/a.ts"),
                 Arguments.of("slot of 64 characters", "/acme/" + "c".repeat(64) + "/a.ts"),
-                Arguments.of("non-ASCII slot", "/acme/kämera/a.ts"));
+                Arguments.of("non-ASCII slot", "/acme/kämera/a.ts"),
+                Arguments.of("WEB-INF directory", "/acme/cam1/WEB-INF/web.xml"),
+                Arguments.of("web-inf in lower case", "/acme/cam1/web-inf/a.ts"),
+                Arguments.of("META-INF in mixed case", "/acme/cam1/Meta-Inf/a.json"),
+                Arguments.of("WEB-INF as slot", "/acme/WEB-INF/a.ts"),
+                Arguments.of("WEB-INF as file", "/acme/cam1/720p/WEB-INF"),
+                Arguments.of("left-to-right embedding U+202A", "/acme/cam1/a\u202A.ts"),
+                Arguments.of("right-to-left override U+202E", "/acme/cam1/evil\u202Ests.exe"),
+                Arguments.of("pop directional formatting U+202C", "/acme/cam1/a\u202C.ts"),
+                Arguments.of("left-to-right isolate U+2066", "/acme/cam1/a\u2066.ts"),
+                Arguments.of("pop directional isolate U+2069", "/acme/cam1/a\u2069.ts"),
+                Arguments.of("zero-width space U+200B", "/acme/cam1/seg\u200B_1.ts"),
+                Arguments.of("zero-width joiner U+200D", "/acme/cam1/a\u200D.ts"),
+                Arguments.of("right-to-left mark U+200F", "/acme/cam1/a\u200F.ts"),
+                Arguments.of("byte order mark U+FEFF", "/acme/cam1/\uFEFFindex.m3u8"),
+                Arguments.of("soft hyphen U+00AD", "/acme/cam1/in\u00ADdex.m3u8"),
+                Arguments.of("word joiner U+2060", "/acme/cam1/a\u2060.ts"),
+                Arguments.of("tag character U+E0041", "/acme/cam1/a\uDB40\uDC41.ts"),
+                Arguments.of("bidi override in a directory", "/acme/cam1/72\u202E0p/a.ts"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -128,6 +146,8 @@ class IngestPathTest {
                 Arguments.of("accented name", "/acme/cam1/café.ts", "cam1", List.of("café.ts"), false),
                 Arguments.of("emoji as a surrogate pair", "/acme/cam1/🎥.ts", "cam1", List.of("🎥.ts"), false),
                 Arguments.of("dots inside a name", "/acme/cam1/a..b.ts", "cam1", List.of("a..b.ts"), false),
+                Arguments.of("WEB-INF inside a name", "/acme/cam1/WEB-INF.ts", "cam1", List.of("WEB-INF.ts"), false),
+                Arguments.of("right-to-left script", "/acme/cam1/بث.ts", "cam1", List.of("بث.ts"), false),
                 Arguments.of("name ending with dots", "/acme/cam1/seg..", "cam1", List.of("seg.."), false),
                 Arguments.of("space inside a name", "/acme/cam1/my seg.ts", "cam1", List.of("my seg.ts"), false),
                 Arguments.of("init segment", "/acme/cam1/init-stream0.m4s", "cam1", List.of("init-stream0.m4s"),
@@ -242,6 +262,44 @@ class IngestPathTest {
             "/acme/cam1/%C3", "/acme/cam1/%FF.ts", "/acme/cam1/a%0A.ts"})
     void encodedSlashesTraversalDotFilesAndBadEscapesAreRefused(String raw) {
         assertThatThrownBy(() -> IngestPath.parseEncoded(raw, 8)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/acme/cam1/a.ts;jsessionid=x", "/acme/cam1;x=y/a.ts", "/acme/cam1/.;x/a.ts",
+            "/acme/cam1/a%E2%80%AE.ts", "/acme/cam1/%57EB-INF/a.ts"})
+    void encodedPathParametersBidiOverridesAndWebInfAreRefused(String raw) {
+        assertThatThrownBy(() -> IngestPath.parseEncoded(raw, 8)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anEncodedSemicolonIsPartOfAName() {
+        assertThat(IngestPath.parseEncoded("/acme/cam1/a%3Bb.ts", 8).fileName()).isEqualTo("a;b.ts");
+    }
+
+    // The request form: the raw request URI, as the client sent it, below the context path and the mount.
+
+    @ParameterizedTest
+    @CsvSource({"/live/push/acme/cam1/720p/seg_1.ts, 720p/seg_1.ts", "/live/push/acme/cam1/caf%C3%A9.ts, café.ts",
+            "/live/pu%73h/acme/cam1/a.ts, a.ts", "/live/push/acme/cam1/, ''"})
+    void requestPathsParseBelowTheContextAndTheMount(String requestUri, String relative) {
+        IngestPath path = IngestPath.parseRequest(requestUri, "/live", "/push", 8);
+
+        assertThat(List.of(path.shortname(), path.slot(), path.relative())).isEqualTo(List.of("acme", "cam1",
+                relative));
+    }
+
+    /** What Tomcat's getPathInfo() would have normalised into an acceptable path (issue 11). */
+    @ParameterizedTest
+    @ValueSource(strings = {"/live/push/acme/cam1/a//b.ts", "/live/push/acme/cam1/a/./b.ts",
+            "/live/push/acme/cam1/a/../b.ts", "/live/push/acme/cam1/a/%2e%2e/b.ts", "/live/push/acme/cam1/a/%2E/b.ts",
+            "/live/push/acme/cam1//b.ts", "/live/push/acme/cam1/b.ts/.", "/live/push/acme/cam1/b.ts;jsessionid=x",
+            "/live/push/acme/cam1/a;v=1/b.ts", "/live/push/acme/cam1/.;x/b.ts", "/live/push/acme/cam1/..;/b.ts",
+            "/live//push/acme/cam1/b.ts", "/live/push//acme/cam1/b.ts", "/live/push/./acme/cam1/b.ts",
+            "/live/push/acme/./cam1/b.ts", "/live/push", "/live/push/", "/live/pushx/acme/cam1/b.ts",
+            "/live/play/acme/cam1/b.ts", "/other/push/acme/cam1/b.ts", "/live/push/acme/cam1/a%2Fb.ts"})
+    void requestPathsTomcatWouldNormaliseAreRefused(String requestUri) {
+        assertThatIllegalArgumentException().as(requestUri)
+                .isThrownBy(() -> IngestPath.parseRequest(requestUri, "/live", "/push", 8));
     }
 
     @ParameterizedTest

@@ -17,7 +17,9 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -37,9 +39,15 @@ class SegmentExpiryIT {
     @TempDir
     static Path baseDir;
     private static LiveFixture fx;
+    /** An upload temp file a crashed run left, in a directory whose files the sweep never looks at. */
+    private static Path crashedUpload;
 
     @BeforeAll
     static void start() throws Exception {
+        crashedUpload = baseDir.resolve("storage/acme/retired/720p/.upload-0123456789abcdef");
+        Files.createDirectories(crashedUpload.getParent());
+        Files.writeString(crashedUpload, "half a segment");
+        Files.setLastModifiedTime(crashedUpload, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
         fx = new LiveFixture(baseDir, Map.of("expiry.sweepSeconds", "1"));
         SlotRecord slot = fx.slots.create(OPERATOR, "acme", new SlotDraft("short", null, SlotType.LIVE_PUSH,
                 Region.EUROPE, fx.pop.id(), null, false, 5000, 2000, EXPIRY_SECONDS,
@@ -52,6 +60,16 @@ class SegmentExpiryIT {
         fx.close();
         assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
                 .doesNotContain("livepush-expiry");
+    }
+
+    @Test
+    void uploadTempFilesLeftByACrashAreRemovedAtStartup() throws Exception {
+        long start = System.nanoTime();
+        while (Files.exists(crashedUpload) && elapsed(start).getSeconds() < 20) {
+            Thread.sleep(100);
+        }
+
+        assertThat(crashedUpload).as("removed by the startup scan").doesNotExist();
     }
 
     @Test

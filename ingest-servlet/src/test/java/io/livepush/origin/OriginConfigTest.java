@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import io.livepush.ingest.IngestPath;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -115,6 +116,8 @@ class OriginConfigTest {
         "ingest.allowedExtensions | ,",
         "ingest.allowedExtensions | .",
         "ingest.allowedExtensions | ts/../x",
+        "ingest.allowedExtensions | *.ts",
+        "ingest.allowedExtensions | **",
     })
     void outOfRangeOrMalformedValueStopsDeployment(String key, String value) {
         Map<String, String> parameters = minimal();
@@ -122,6 +125,18 @@ class OriginConfigTest {
 
         assertThatIllegalStateException().isThrownBy(() -> OriginConfig.from(parameters::get))
                 .withMessageStartingWith("Bad live configuration").withMessageContaining(key);
+    }
+
+    @Test
+    void anAsteriskInTheExtensionListAdmitsEveryName() {
+        Map<String, String> parameters = minimal();
+        parameters.put(OriginConfig.ALLOWED_EXTENSIONS, "* ts");
+
+        Set<String> allowed = OriginConfig.from(parameters::get).allowedExtensions();
+
+        assertThat(allowed).isEqualTo(Set.of("*", "ts"));
+        assertThat(IngestPath.isAllowedFile("res", allowed)).isTrue();
+        assertThat(IngestPath.isAllowedFile("index.html", allowed)).isTrue();
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -120,6 +121,21 @@ class PlaybackIT {
         assertThat(response.statusCode()).as(response.toString()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith(type);
         assertThat(response.body()).isEqualTo("x");
+    }
+
+    /** Issue 11: the one path grammar sees the raw URI, so what Tomcat would normalise into a stored file is a 400. */
+    @Test
+    void pathsTheContainerWouldNormaliseAreRefused() throws Exception {
+        store("open", "web-inf/seg_1.ts", SEGMENT);
+        assertThat(getRaw("/live/play/acme/open/720p/seg_1.ts")).as("control").startsWith("HTTP/1.1 200");
+
+        for (String path : List.of("/live/play/acme/open/720p//seg_1.ts", "/live/play/acme/open/720p/./seg_1.ts",
+                "/live/play/acme/open/x/../720p/seg_1.ts", "/live/play/acme/open/%2e/720p/seg_1.ts",
+                "/live/play/acme/open/720p/seg_1.ts;jsessionid=0123", "/live/play/acme/open;v=1/720p/seg_1.ts",
+                "/live//play/acme/open/720p/seg_1.ts", "/live/play/acme/open/web-inf/seg_1.ts",
+                "/live/play/acme/open/WEB-INF/seg_1.ts")) {
+            assertThat(getRaw(path)).as(path).startsWith("HTTP/1.1 400");
+        }
     }
 
     @Test
@@ -528,6 +544,17 @@ class PlaybackIT {
     }
 
     // ---- helpers ----
+
+    /** GETs a path sent exactly as given (HttpClient would normalise it); returns the status line. */
+    private static String getRaw(String rawPath) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", fx.tomcat.httpPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close"
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            return response.lines().findFirst().orElse("");
+        }
+    }
 
     private static HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(fx.tomcat.http(path));

@@ -220,7 +220,7 @@ class ExpirySweepTest {
         Instant written = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
 
         ExpiryIndex restarted = new ExpiryIndex(root);
-        ExpiryIndex.ScanResult scan = restarted.scan();
+        ExpiryIndex.ScanResult scan = restarted.scan(new StaleUploads(Instant.now()));
         ExpirySweep afterRestart = new ExpirySweep(restarted, (shortname, slot) -> OptionalInt.of(EXPIRY), clock);
 
         assertThat(scan.files()).isEqualTo(4);

@@ -2,6 +2,7 @@ package io.livepush.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -47,6 +49,22 @@ public final class ExternalTools {
                 missing.add(tool);
             }
         }
+        assumeNoneMissing(installHint, missing);
+    }
+
+    /**
+     * Skips the calling test unless {@code tool} is an executable file on the {@code PATH}, for tools that have no
+     * {@code -version} option (litmus would run its tests instead); fails it instead when
+     * {@value #REQUIRE_TOOLS}{@code =1}.
+     */
+    public static void assumeOnPath(String installHint, String tool) {
+        boolean found = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .filter(directory -> !directory.isEmpty())
+                .anyMatch(directory -> Files.isExecutable(Path.of(directory, tool)));
+        assumeNoneMissing(installHint, found ? List.of() : List.of(tool));
+    }
+
+    private static void assumeNoneMissing(String installHint, List<String> missing) {
         String message = "Not installed: " + missing + " (" + installHint + ")";
         if ("1".equals(System.getenv(REQUIRE_TOOLS))) {
             assertThat(missing).as(message + "; " + REQUIRE_TOOLS + "=1 requires them").isEmpty();

@@ -4,7 +4,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The name of a slot: 1–63 letters, digits and {@code -}, not starting or ending with {@code -} (SPEC §3).
+ * The name of a slot: 1–63 letters, digits and {@code -}, not starting or ending with {@code -} (SPEC §3), and not
+ * {@code WEB-INF} or {@code META-INF} in any case (the path grammar of ingest and playback refuses those).
  * <p>
  * The name is part of every ingest and playback URL, so it is immutable once the slot exists. Names are unique per
  * account without regard to case; {@link #key()} is the form that uniqueness is decided on.
@@ -48,6 +49,10 @@ public record SlotName(String value) {
         }
         if (text.startsWith("-") || text.endsWith("-")) {
             return Optional.of("'" + text + "' must not start or end with '-'");
+        }
+        if (text.equalsIgnoreCase("WEB-INF") || text.equalsIgnoreCase("META-INF")) {
+            // The live path grammar refuses these names in any case, so such a slot could never be used.
+            return Optional.of("'" + text + "' is reserved");
         }
         return Optional.empty();
     }

@@ -102,6 +102,9 @@ class SlotNameTest {
             a b     | 'a b' may contain only letters, digits and '-'
             -live   | '-live' must not start or end with '-'
             live-   | 'live-' must not start or end with '-'
+            WEB-INF | 'WEB-INF' is reserved
+            web-inf | 'web-inf' is reserved
+            Meta-Inf | 'Meta-Inf' is reserved
             """)
     void problemQuotesTheName(String text, String message) {
         assertThat(SlotName.problem(text)).contains(message);
