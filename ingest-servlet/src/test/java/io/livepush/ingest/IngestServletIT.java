@@ -96,6 +96,14 @@ class IngestServletIT {
     }
 
     @Test
+    void anErrorPageQuotesAnUploadedNameOnlyEscaped() throws Exception {
+        HttpResponse<String> refused = put("/push/acme/cam1/%3Cimg%20src=x%20onerror=alert(1)%3E.html", "x");
+
+        assertThat(refused.statusCode()).as(refused.toString()).isEqualTo(415);
+        assertThat(refused.body()).contains("&lt;img src=x onerror=alert(1)&gt;.html").doesNotContain("<img");
+    }
+
+    @Test
     void chunkedPutWithExpectContinueIsStored() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(fx.tomcat.https("/push/acme/cam1/index.m3u8"))
                 .header("Authorization", basic(USER, PASSWORD))
