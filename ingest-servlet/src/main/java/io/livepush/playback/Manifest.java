@@ -36,8 +36,9 @@ record Manifest(byte[] content, Object fileKey, FileTime modified, String etag, 
     /** A copy of {@code content}, read from a file that had {@code attributes} throughout. */
     static Manifest of(byte[] content, BasicFileAttributes attributes) {
         FileTime modified = attributes.lastModifiedTime();
-        return new Manifest(content, attributes.fileKey(), modified, "W/\"" + content.length + "-" + modified.toMillis() + "\"",
-                HTTP_DATE.format(modified.toInstant()), Playlists.isMaster(content));
+        return new Manifest(content, attributes.fileKey(), modified,
+                "W/\"" + content.length + "-" + modified.toMillis() + "\"", HTTP_DATE.format(modified.toInstant()),
+                Playlists.isMaster(content));
     }
 
     /** Returns whether this is still a copy of the file that now has {@code attributes}. */

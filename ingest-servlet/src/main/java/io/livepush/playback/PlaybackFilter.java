@@ -6,7 +6,6 @@ import io.livepush.mediavault.MediaVaultRequest;
 import io.livepush.mediavault.Verdict;
 import io.livepush.origin.LiveSlot;
 import io.livepush.origin.Origin;
-import io.livepush.segment.ObjectType;
 import io.livepush.segment.ObjectTypes;
 import io.livepush.segment.UploadedObjectHeaders;
 import jakarta.servlet.FilterChain;
@@ -145,14 +144,7 @@ public final class PlaybackFilter extends HttpFilter {
             refuse(resp, HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        ObjectType type = ObjectTypes.of(target.fileName(), containerTypes);
-        UploadedObjectHeaders.apply(resp, type);
-        boolean setsCookie = verdict != null && verdict.hasSetCookie();
-        resp.setHeader("Cache-Control", cacheHeaders.cacheControl(target.fileName(),
-                slot.rules().fileExpirySeconds(), setsCookie));
-        if (setsCookie) {
-            resp.addHeader("Set-Cookie", verdict.setCookie());
-        }
+        applyObjectHeaders(resp, target, slot, verdict);
         Manifest manifest = ManifestResponses.canAnswer(req) ? manifests.current(file, attributes) : null;
         if (manifest != null) {
             ManifestResponses.answer(req, resp, manifest);
@@ -166,6 +158,17 @@ public final class PlaybackFilter extends HttpFilter {
             return;
         }
         chain.doFilter(req, typed);
+    }
+
+    /** The headers of an allowed answer: type, {@code nosniff} and policy, {@code Cache-Control}, the cookie. */
+    private void applyObjectHeaders(HttpServletResponse resp, IngestPath target, LiveSlot slot, Verdict verdict) {
+        UploadedObjectHeaders.apply(resp, ObjectTypes.of(target.fileName(), containerTypes));
+        boolean setsCookie = verdict != null && verdict.hasSetCookie();
+        resp.setHeader("Cache-Control", cacheHeaders.cacheControl(target.fileName(),
+                slot.rules().fileExpirySeconds(), setsCookie));
+        if (setsCookie) {
+            resp.addHeader("Set-Cookie", verdict.setCookie());
+        }
     }
 
     /** Runs the slot's MediaVault check; {@code null} when MediaVault is off for the slot. */
