@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
+import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.ContextResource;
 
@@ -121,6 +122,19 @@ public final class AdminServer implements AutoCloseable {
 
     public int port() {
         return tomcat.getConnector().getLocalPort();
+    }
+
+    /**
+     * Adds a plain-HTTP connector on a free port whose requests count as secure, as behind a TLS-terminating proxy
+     * with {@code RemoteIpValve} or on an HTTPS connector; returns its port.
+     */
+    public int addSecureConnector() throws LifecycleException {
+        Connector connector = new Connector();
+        connector.setPort(0);
+        connector.setSecure(true);
+        connector.setScheme("https");
+        tomcat.getService().addConnector(connector);
+        return connector.getLocalPort();
     }
 
     /** {@code http://localhost:port/admin/}. */

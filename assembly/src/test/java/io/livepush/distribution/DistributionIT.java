@@ -8,6 +8,11 @@ import io.livepush.testing.TestDatabases;
 import io.livepush.testing.TestSchema;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +54,7 @@ class DistributionIT {
                 portal.createAccountAndSlot();
                 pushWithFfmpeg(home, env);
                 playBackSigned(env);
+                uploadsAreServedWithTypeNosniffAndPolicy(env);
                 awaitSegmentExpiry(home);
             } finally {
                 tomcat.destroy();
@@ -125,6 +131,31 @@ class DistributionIT {
         assertThat(probe.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(probe.exitValue()).as(output).isZero();
         assertThat(output).contains("codec_type=video");
+    }
+
+    /**
+     * Issue 10 in the real distribution (its global conf/web.xml merged with live.war's): an uploaded TTML file comes
+     * back with its own type, nosniff and a sandboxing policy; the portal's session cookie is SameSite=Lax.
+     */
+    private static void uploadsAreServedWithTypeNosniffAndPolicy(Map<String, String> env) throws Exception {
+        HttpClient client = HttpClient.newBuilder().sslContext(SelfSignedTrust.context()).build();
+        String auth = Base64.getEncoder().encodeToString("encoder:e2e-publish-pass".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> put = client.send(HttpRequest.newBuilder(URI.create(env.get("LIVEPUSH_INGEST_BASE_URL")
+                + "/push/acme/cam1/subs/evil.ttml")).header("Authorization", "Basic " + auth)
+                .PUT(HttpRequest.BodyPublishers.ofString("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>"
+                        + "alert(1)</script></svg>")).build(), BodyHandlers.ofString());
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(201);
+        HttpResponse<String> get = client.send(HttpRequest.newBuilder(URI.create(env.get("LIVEPUSH_PLAYBACK_BASE_URL")
+                + "/play/acme/cam1/subs/evil.ttml")).build(), BodyHandlers.ofString());
+        assertThat(get.statusCode()).as(get.toString()).isEqualTo(200);
+        assertThat(get.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("application/ttml+xml"));
+        assertThat(get.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(get.headers().firstValue("Content-Security-Policy")).contains("default-src 'none'; sandbox");
+        HttpResponse<String> portal = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + env.get("LIVEPUSH_HTTP_PORT") + "/admin/login")).build(), BodyHandlers.ofString());
+        assertThat(portal.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("JSESSIONID=").contains("HttpOnly").contains("SameSite=Lax"));
     }
 
     /** The slot's file expiry is 10 s: the first segment goes, while the encoder's playlist outlives it. */

@@ -61,7 +61,7 @@ class QuickStartIT {
         }
     }
 
-    private static void publishWithFfmpeg(String facts, Path data) throws Exception {
+    static void publishWithFfmpeg(String facts, Path data) throws Exception {
         boolean required = "1".equals(System.getenv("LIVEPUSH_REQUIRE_TOOLS"));
         boolean present = Files.isExecutable(Path.of("/usr/bin/ffmpeg"));
         if (!present && required) {
@@ -83,7 +83,7 @@ class QuickStartIT {
         assertThat(Files.readString(data.resolve("storage/demo/demo/index.m3u8"))).contains("#EXTINF");
     }
 
-    private static Process start(Path data, int http, int https) throws IOException, InterruptedException {
+    static Process start(Path data, int http, int https) throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("livepush.quickstart.jar", "target/livepush-quickstart.jar"));
         Path log = data.resolveSibling("quickstart-" + System.nanoTime() + ".log");
         Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
@@ -108,7 +108,7 @@ class QuickStartIT {
     }
 
     /** Ctrl-C: SIGTERM runs the shutdown hook, which stops Tomcat and MariaDB. */
-    private static void stop(Process process) throws InterruptedException {
+    static void stop(Process process) throws InterruptedException {
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -116,13 +116,13 @@ class QuickStartIT {
         }
     }
 
-    private static String value(String json, String key) {
+    static String value(String json, String key) {
         String marker = "\"" + key + "\": \"";
         int start = json.indexOf(marker) + marker.length();
         return json.substring(start, json.indexOf('"', start));
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

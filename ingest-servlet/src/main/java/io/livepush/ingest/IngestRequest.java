@@ -3,8 +3,10 @@ package io.livepush.ingest;
 import io.livepush.origin.LiveSlot;
 import io.livepush.origin.Origin;
 import io.livepush.segment.ObjectTooLargeException;
+import io.livepush.segment.ObjectTypes;
 import io.livepush.segment.SegmentStore;
 import io.livepush.segment.StorageFullException;
+import io.livepush.segment.UploadedObjectHeaders;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -159,11 +161,11 @@ final class IngestRequest {
         Path target = target();
         if (!Files.isRegularFile(target)) {
             answer(HttpServletResponse.SC_NOT_FOUND);
+            UploadedObjectHeaders.applyToError(resp);
             resp.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        String type = req.getServletContext().getMimeType(path.fileName());
-        resp.setContentType(type == null ? "application/octet-stream" : type);
+        UploadedObjectHeaders.apply(resp, ObjectTypes.of(path.fileName(), req.getServletContext()::getMimeType));
         resp.setContentLengthLong(Files.size(target));
         resp.setHeader("Cache-Control", "no-store");
         answer(HttpServletResponse.SC_OK);

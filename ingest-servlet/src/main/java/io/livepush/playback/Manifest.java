@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * One in-memory copy of a stored playlist or manifest ({@link ManifestCache}), with the response headers it is served
@@ -17,13 +16,12 @@ import java.util.function.Function;
  * @param content          the file's bytes; never modified
  * @param fileKey          the file's identity (device and inode) when read, or {@code null} if the file system has none
  * @param modified         the file's modification time when read
- * @param contentType      from the web application's MIME mappings; {@code null} when it has none
  * @param etag             the weak entity tag
  * @param lastModifiedHttp the {@code Last-Modified} value
  * @param master           whether this is an HLS master playlist (reference/mediavault.md §12)
  */
-record Manifest(byte[] content, Object fileKey, FileTime modified, String contentType, String etag,
-        String lastModifiedHttp, boolean master) {
+record Manifest(byte[] content, Object fileKey, FileTime modified, String etag, String lastModifiedHttp,
+        boolean master) {
 
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
@@ -35,13 +33,12 @@ record Manifest(byte[] content, Object fileKey, FileTime modified, String conten
         Objects.requireNonNull(lastModifiedHttp, "lastModifiedHttp");
     }
 
-    /** A copy of {@code content}, read from a file named {@code fileName} that had {@code attributes} throughout. */
-    static Manifest of(String fileName, byte[] content, BasicFileAttributes attributes,
-            Function<String, String> contentTypes) {
+    /** A copy of {@code content}, read from a file that had {@code attributes} throughout. */
+    static Manifest of(byte[] content, BasicFileAttributes attributes) {
         FileTime modified = attributes.lastModifiedTime();
-        return new Manifest(content, attributes.fileKey(), modified, contentTypes.apply(fileName),
-                "W/\"" + content.length + "-" + modified.toMillis() + "\"",
-                HTTP_DATE.format(modified.toInstant()), Playlists.isMaster(content));
+        return new Manifest(content, attributes.fileKey(), modified,
+                "W/\"" + content.length + "-" + modified.toMillis() + "\"", HTTP_DATE.format(modified.toInstant()),
+                Playlists.isMaster(content));
     }
 
     /** Returns whether this is still a copy of the file that now has {@code attributes}. */

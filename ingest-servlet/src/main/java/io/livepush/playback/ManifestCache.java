@@ -6,10 +6,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 
 /**
  * In-memory copies of the playlists and manifests ({@code *.m3u8}, {@code *.mpd}) that playback serves, so that the
@@ -30,18 +28,15 @@ final class ManifestCache {
     private final ConcurrentHashMap<Path, Manifest> copies = new ConcurrentHashMap<>();
     private final AtomicLong bytes = new AtomicLong();
     private final long budgetBytes;
-    private final Function<String, String> contentTypes;
 
     /**
-     * @param budgetBytes  the most bytes held; 0 turns the cache off
-     * @param contentTypes the content type of a file name (the web application's MIME mappings)
+     * @param budgetBytes the most bytes held; 0 turns the cache off
      */
-    ManifestCache(long budgetBytes, Function<String, String> contentTypes) {
+    ManifestCache(long budgetBytes) {
         if (budgetBytes < 0) {
             throw new IllegalArgumentException("The budget must not be negative");
         }
         this.budgetBytes = budgetBytes;
-        this.contentTypes = Objects.requireNonNull(contentTypes, "contentTypes");
     }
 
     /** Returns whether {@code fileName} is a playlist or manifest (compared without regard to case). */
@@ -91,7 +86,7 @@ final class ManifestCache {
             forget(file);
             return null;
         }
-        Manifest copy = Manifest.of(file.getFileName().toString(), content, after, contentTypes);
+        Manifest copy = Manifest.of(content, after);
         if (!copy.isCopyOf(attributes) || !copy.isCopyOf(after)) {
             return null;
         }

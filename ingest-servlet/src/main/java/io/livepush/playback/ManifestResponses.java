@@ -28,14 +28,11 @@ final class ManifestResponses {
         return true;
     }
 
-    /** Writes the 200 answer; {@code Cache-Control}, CORS and cookies are already set. */
+    /** Writes the 200 answer; the object's type and policy, {@code Cache-Control}, CORS and cookies are already set. */
     static void answer(HttpServletRequest req, HttpServletResponse resp, Manifest manifest) throws IOException {
         resp.setHeader("Accept-Ranges", "bytes");
         resp.setHeader("ETag", manifest.etag());
         resp.setHeader("Last-Modified", manifest.lastModifiedHttp());
-        if (manifest.contentType() != null) {
-            resp.setContentType(manifest.contentType());
-        }
         resp.setContentLength(manifest.content().length);
         if (!"HEAD".equals(req.getMethod())) {
             resp.getOutputStream().write(manifest.content());

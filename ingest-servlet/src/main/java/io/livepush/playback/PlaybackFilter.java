@@ -6,6 +6,8 @@ import io.livepush.mediavault.MediaVaultRequest;
 import io.livepush.mediavault.Verdict;
 import io.livepush.origin.LiveSlot;
 import io.livepush.origin.Origin;
+import io.livepush.segment.ObjectTypes;
+import io.livepush.segment.UploadedObjectHeaders;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,8 +47,11 @@ import org.slf4j.LoggerFactory;
  * from the cached {@code SlotDirectory} (404; a deleted slot is gone at the next reload); {@code OPTIONS} is answered
  * here without any token check (CORS preflight); viewer rules on {@code getRemoteAddr()} (403); the slot's MediaVault
  * verifier (the slot's deny status, {@code Cache-Control: no-store}); a missing file, directory or the slot root
- * (404); then {@code Cache-Control} ({@link CacheHeaders}) and, in cookie mode, {@code Set-Cookie}. CORS headers go
- * on every answer. No database call, DNS lookup or HTTP session on this path.
+ * (404); then the object's {@code Content-Type}, {@code X-Content-Type-Options} and {@code Content-Security-Policy}
+ * ({@link UploadedObjectHeaders}: uploaded bytes never run as a script on this origin, which the portal may share),
+ * {@code Cache-Control} ({@link CacheHeaders}) and, in cookie mode, {@code Set-Cookie}. Refusals carry
+ * {@code nosniff} and the sandboxing policy too. CORS headers go on every answer. No database call, DNS lookup or
+ * HTTP session on this path.
  * <dl>
  * <dt>{@code playback.corsOrigin}</dt><dd>{@code *} (default), origins separated by spaces or commas (echoed with
  * credentials allowed), or {@code none}</dd>
@@ -68,13 +74,16 @@ public final class PlaybackFilter extends HttpFilter {
     private transient PlaybackConfig config;
     private transient CacheHeaders cacheHeaders;
     private transient ManifestCache manifests;
+    /** The container's MIME mappings, for names {@link ObjectTypes} does not list. */
+    private transient Function<String, String> containerTypes;
 
     @Override
     public void init() throws ServletException {
         origin = Origin.from(getServletContext());
         config = PlaybackConfig.from(getServletContext());
         cacheHeaders = new CacheHeaders(config.manifestCacheControl());
-        manifests = new ManifestCache(config.manifestCacheBytes(), getServletContext()::getMimeType);
+        containerTypes = getServletContext()::getMimeType;
+        manifests = new ManifestCache(config.manifestCacheBytes());
         LOG.info("Playback serves [{}] at [{}] with CORS [{}], manifest Cache-Control [{}] and [{}] MiB of manifests"
                 + " in memory", origin.config().storageRoot(), MOUNT, config.cors(), config.manifestCacheControl(),
                 config.manifestCacheBytes() / PlaybackConfig.MEBIBYTE);
@@ -135,23 +144,31 @@ public final class PlaybackFilter extends HttpFilter {
             refuse(resp, HttpServletResponse.SC_NOT_FOUND);
             return;
         }
+        applyObjectHeaders(resp, target, slot, verdict);
+        Manifest manifest = ManifestResponses.canAnswer(req) ? manifests.current(file, attributes) : null;
+        if (manifest != null) {
+            ManifestResponses.answer(req, resp, manifest);
+            return;
+        }
+        HttpServletResponse typed = ObjectTypes.overridesContainerType(target.fileName())
+                ? new FixedContentTypeResponse(resp) : resp;
+        if (tokenInPath) {
+            // The path-token segment is cut out; the dispatcher path is still percent-encoded, as Tomcat expects.
+            req.getRequestDispatcher(verdict.path().substring(req.getContextPath().length())).forward(req, typed);
+            return;
+        }
+        chain.doFilter(req, typed);
+    }
+
+    /** The headers of an allowed answer: type, {@code nosniff} and policy, {@code Cache-Control}, the cookie. */
+    private void applyObjectHeaders(HttpServletResponse resp, IngestPath target, LiveSlot slot, Verdict verdict) {
+        UploadedObjectHeaders.apply(resp, ObjectTypes.of(target.fileName(), containerTypes));
         boolean setsCookie = verdict != null && verdict.hasSetCookie();
         resp.setHeader("Cache-Control", cacheHeaders.cacheControl(target.fileName(),
                 slot.rules().fileExpirySeconds(), setsCookie));
         if (setsCookie) {
             resp.addHeader("Set-Cookie", verdict.setCookie());
         }
-        Manifest manifest = ManifestResponses.canAnswer(req) ? manifests.current(file, attributes) : null;
-        if (manifest != null) {
-            ManifestResponses.answer(req, resp, manifest);
-            return;
-        }
-        if (tokenInPath) {
-            // The path-token segment is cut out; the dispatcher path is still percent-encoded, as Tomcat expects.
-            req.getRequestDispatcher(verdict.path().substring(req.getContextPath().length())).forward(req, resp);
-            return;
-        }
-        chain.doFilter(req, resp);
     }
 
     /** Runs the slot's MediaVault check; {@code null} when MediaVault is off for the slot. */
@@ -257,6 +274,7 @@ public final class PlaybackFilter extends HttpFilter {
 
     private static void refuse(HttpServletResponse resp, int status) throws IOException {
         resp.setHeader("Cache-Control", CacheHeaders.NO_STORE);
+        UploadedObjectHeaders.applyToError(resp);
         resp.sendError(status);
     }
 

@@ -7,6 +7,7 @@ import static io.livepush.ingest.LiveFixture.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livepush.domain.ProvisioningStatus;
+import io.livepush.segment.ObjectType;
 import io.livepush.service.LiveActivity;
 import io.livepush.service.NewCredential;
 import io.livepush.service.SlotLiveStatus;
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class IngestServletIT {
 
@@ -62,6 +65,42 @@ class IngestServletIT {
         assertThat(Files.readString(fx.storage.resolve("acme/cam1/720p/seg_1.ts"))).isEqualTo("second");
         assertThat(send("HEAD", "/push/acme/cam1/720p/seg_1.ts", null).headers().firstValueAsLong("Content-Length"))
                 .hasValue(6);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"xss/evil.xml, application/xml, false", "xss/evil.ttml, application/ttml+xml, false",
+            "xss/evil.dfxp, application/ttml+xml, false", "xss/evil.key, application/octet-stream, false",
+            "xss/evil.init, video/mp4, true", "xss/init_evil, video/mp4, true", "xss/init.html, video/mp4, true"})
+    void readingBackAnUploadHasItsTypeAndForbidsSniffingAndScripts(String path, String type, boolean media)
+            throws Exception {
+        String policy = media ? ObjectType.MEDIA_POLICY : ObjectType.DOCUMENT_POLICY;
+        put("/push/acme/cam1/" + path, "<html><script>alert(1)</script></html>");
+
+        for (String method : List.of("GET", "HEAD")) {
+            HttpResponse<String> read = send(method, "/push/acme/cam1/" + path, null);
+
+            assertThat(read.statusCode()).as(read.toString()).isEqualTo(200);
+            assertThat(read.headers().firstValue("Content-Type")).as(method).contains(type);
+            assertThat(read.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+            assertThat(read.headers().firstValue("Content-Security-Policy")).contains(policy);
+        }
+    }
+
+    @Test
+    void readingBackAMissingObjectForbidsSniffingAndScriptsToo() throws Exception {
+        HttpResponse<String> missing = send("GET", "/push/acme/cam1/xss/missing.xml", null);
+
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(missing.headers().firstValue("Content-Security-Policy")).contains(ObjectType.DOCUMENT_POLICY);
+    }
+
+    @Test
+    void anErrorPageQuotesAnUploadedNameOnlyEscaped() throws Exception {
+        HttpResponse<String> refused = put("/push/acme/cam1/%3Cimg%20src=x%20onerror=alert(1)%3E.html", "x");
+
+        assertThat(refused.statusCode()).as(refused.toString()).isEqualTo(415);
+        assertThat(refused.body()).contains("&lt;img src=x onerror=alert(1)&gt;.html").doesNotContain("<img");
     }
 
     @Test

@@ -8,18 +8,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ManifestCacheTest {
 
-    private static final Map<String, String> TYPES = Map.of("index.m3u8", "application/vnd.apple.mpegurl");
-
     @TempDir
     Path dir;
 
-    private final ManifestCache cache = new ManifestCache(1024 * 1024, TYPES::get);
+    private final ManifestCache cache = new ManifestCache(1024 * 1024);
 
     @Test
     void aPlaylistIsReadOnceAndServedFromMemoryWhileTheFileIsUnchanged() throws Exception {
@@ -31,7 +28,6 @@ class ManifestCacheTest {
         assertThat(first).isNotNull();
         assertThat(second).isSameAs(first);
         assertThat(new String(first.content(), StandardCharsets.UTF_8)).isEqualTo("#EXTM3U\n#EXTINF:2.0,\nseg_1.ts\n");
-        assertThat(first.contentType()).isEqualTo("application/vnd.apple.mpegurl");
         assertThat(first.master()).isFalse();
         assertThat(cache.bytes()).isEqualTo(first.content().length);
     }
@@ -94,12 +90,12 @@ class ManifestCacheTest {
     void aZeroBudgetTurnsTheCacheOff() throws Exception {
         Path file = Files.writeString(dir.resolve("index.m3u8"), "#EXTM3U\n");
 
-        assertThat(new ManifestCache(0, TYPES::get).current(file, attributes(file))).isNull();
+        assertThat(new ManifestCache(0).current(file, attributes(file))).isNull();
     }
 
     @Test
     void aFullCacheDropsItsCopiesAndStaysWithinTheBudget() throws Exception {
-        ManifestCache small = new ManifestCache(100, TYPES::get);
+        ManifestCache small = new ManifestCache(100);
         Path a = Files.write(dir.resolve("a.m3u8"), new byte[60]);
         Path b = Files.write(dir.resolve("b.m3u8"), new byte[60]);
 

@@ -12,6 +12,7 @@ import io.livepush.mediavault.MediaVaultSettings;
 import io.livepush.mediavault.MediaVaultSigner;
 import io.livepush.mediavault.MediaVaultSigner.Term;
 import io.livepush.net.AddressRule.Action;
+import io.livepush.segment.ObjectType;
 import io.livepush.service.MediaVaultInput;
 import io.livepush.service.SlotDraft;
 import io.livepush.service.SlotRecord;
@@ -112,7 +113,12 @@ class PlaybackIT {
     @ParameterizedTest
     @CsvSource({"a.m3u8, application/vnd.apple.mpegurl", "a.mpd, application/dash+xml", "a.ts, video/mp2t",
             "a.m4s, video/iso.segment", "a.mp4, video/mp4", "a.m4v, video/mp4", "a.cmfv, video/mp4",
-            "a.m4a, audio/mp4", "a.cmfa, audio/mp4", "a.aac, audio/aac", "a.vtt, text/vtt"})
+            "a.m4a, audio/mp4", "a.cmfa, audio/mp4", "a.aac, audio/aac", "a.vtt, text/vtt", "a.webvtt, text/vtt",
+            "a.cmft, application/mp4", "a.ac3, audio/ac3", "a.ec3, audio/eac3", "a.mp3, audio/mpeg",
+            "a.ttml, application/ttml+xml", "a.dfxp, application/ttml+xml", "a.srt, application/x-subrip",
+            "a.key, application/octet-stream", "a.json, application/json", "a.xml, application/xml",
+            "a.init, video/mp4", "init, video/mp4", "init-stream0, video/mp4", "init.html, video/mp4",
+            "B.TS, video/mp2t"})
     void objectsAreServedWithTheContentTypesOfTheSpec(String name, String type) throws Exception {
         store("open", "types/" + name, "x");
 
@@ -136,6 +142,67 @@ class PlaybackIT {
                 "/live/play/acme/open/WEB-INF/seg_1.ts")) {
             assertThat(getRaw(path)).as(path).startsWith("HTTP/1.1 400");
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"xss/evil.xml, false", "xss/evil.ttml, false", "xss/evil.mpd, false", "xss/evil.key, false",
+            "xss/evil.json, false", "xss/evil.srt, false", "xss/evil.init, true", "xss/init_evil, true",
+            "xss/init.html, true", "xss/evil.m3u8, true", "xss/evil.ts, true"})
+    void everyServedObjectForbidsSniffingAndScripts(String name, boolean media) throws Exception {
+        store("open", name, "<html><body><script>alert(document.cookie)</script></body></html>");
+        String path = "/play/acme/open/" + name;
+
+        HttpResponse<String> first = get(path);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        List<HttpResponse<String>> answers = List.of(first, get(path),
+                send(request(path).method("HEAD", BodyPublishers.noBody())),
+                send(request(path).header("Range", "bytes=0-5")),
+                send(request(path).header("If-None-Match", etag)));
+
+        assertThat(answers).extracting(HttpResponse::statusCode).containsExactly(200, 200, 200, 206, 304);
+        for (HttpResponse<String> answer : answers) {
+            assertForbidsSniffingAndScripts(answer, media ? ObjectType.MEDIA_POLICY : ObjectType.DOCUMENT_POLICY);
+        }
+        assertThat(first.headers().firstValue("Content-Type").orElseThrow()).doesNotContain("html");
+    }
+
+    @Test
+    void anObjectReachedThroughAPathTokenForbidsSniffingAndScriptsToo() throws Exception {
+        store("pathtok", "xss/evil.xml", "<html><script>alert(1)</script></html>");
+        String master = url("/play/acme/pathtok/master.m3u8");
+        int prefix = MediaVaultSigner.directoryPrefixLength(master);
+        String pathBased = MediaVaultSigner.toPathBased(SIGNER.sign(master, Term.prefix(prefix), Term.end(in(60))),
+                prefix, "token=", "~");
+
+        HttpResponse<String> response = get(URI.create(pathBased.substring(0, pathBased.lastIndexOf('/') + 1)
+                + "xss/evil.xml"));
+
+        assertThat(response.statusCode()).as(response.toString()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/xml");
+        assertForbidsSniffingAndScripts(response, ObjectType.DOCUMENT_POLICY);
+    }
+
+    @Test
+    void refusalsAndErrorPagesForbidSniffingAndScripts() throws Exception {
+        List<HttpResponse<String>> refusals = List.of(get("/play/acme/nosuch/index.m3u8"),
+                get("/play/acme/open/720p/seg_999.ts"), get("/play/acme/v4deny/720p/index.m3u8"),
+                get("/play/acme/url/master.m3u8"), get("/play/acme/open/.hidden.ts"),
+                send(request("/play/acme/open/720p/seg_1.ts").method("POST", BodyPublishers.ofString("x"))),
+                send(request("/play/acme/open/720p/seg_1.ts").header("Range", "bytes=100-200")));
+
+        assertThat(refusals).extracting(HttpResponse::statusCode).containsExactly(404, 404, 403, 400, 400, 405, 416);
+        for (HttpResponse<String> refusal : refusals) {
+            assertForbidsSniffingAndScripts(refusal, null);
+        }
+    }
+
+    /** {@code nosniff} and the expected policy ({@code null}: either, as long as it is one of ours). */
+    private static void assertForbidsSniffingAndScripts(HttpResponse<String> response, String policy) {
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).as(response.toString())
+                .contains("nosniff");
+        assertThat(response.headers().allValues("Content-Security-Policy")).as(response.toString())
+                .hasSize(1).first().isIn(policy != null ? List.of(policy)
+                        : List.of(ObjectType.DOCUMENT_POLICY, ObjectType.MEDIA_POLICY));
     }
 
     @Test
