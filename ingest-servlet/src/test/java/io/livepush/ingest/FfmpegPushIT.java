@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * Basic credentials in an {@code Authorization} header, both at once for {@value #PUSH_SECONDS} s: HLS with two
  * renditions, a master playlist, 2 s segments, {@code -http_persistent 1} and {@code delete_segments} into one slot,
  * and low-latency DASH ({@code -streaming 1 -ldash 1}, every segment one long chunked PUT) into another. Then only the
- * server side is checked: what is stored, what was deleted, and what the statistics counted; ffmpeg ignores every HTTP
+ * server side is checked: what is stored, that what ffmpeg deleted is gone and answers 404 on playback (over the
+ * publishing connector's shipped TLS protocols), and what the statistics counted; ffmpeg ignores every HTTP
  * error, so its exit code says nothing about the server. The command lines are those of {@code docs/encoders.md}; ffmpeg's output
  * goes to {@code target/ffmpeg-push-it/}. Skipped without ffmpeg and ffprobe unless {@code LIVEPUSH_REQUIRE_TOOLS=1}.
  */
