@@ -43,9 +43,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The built {@code live.war}, imported as it is and deployed by Arquillian into its embedded Tomcat 11 the way a host
- * deploys it: the WAR's own {@code web.xml} (listeners, servlet and filter mappings, MIME mappings) and a context file
- * like tomcat-conf's {@code live.xml} (parameters, the {@code jdbc/livepush} DataSource, the storage mounted at
- * {@code /play}) added as {@code META-INF/context.xml}. The bootstrap listener reads its slots from a test schema.
+ * deploys it: the WAR's own {@code web.xml} (listeners, servlet and filter mappings, MIME mappings, resource-ref) and
+ * a context file like tomcat-conf's {@code live.xml} (parameters, the {@code jdbc/livepush} DataSource, the storage
+ * mounted at {@code /play}) added as {@code META-INF/context.xml}. The bootstrap listener reads its slots from a test
+ * schema.
  * The container has only a plain-HTTP connector; the HTTPS paths are covered by the ITs that embed Tomcat directly.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -88,7 +89,7 @@ class LiveWarIT {
     }
 
     @Test
-    void playbackAnswersWithTheMediaTypesOfWebXml() throws Exception {
+    void deployedPlaybackServesStoredObjectsWithTheirTypesAndNosniff() throws Exception {
         Map<String, String> types = Map.of(
                 "manifest.mpd", "application/dash+xml",
                 "index.m3u8", "application/vnd.apple.mpegurl",
@@ -100,6 +101,8 @@ class LiveWarIT {
             assertThat(response.statusCode()).as(describe(response)).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type")).as(describe(response))
                     .hasValueSatisfying(type -> assertThat(type).startsWith(entry.getValue()));
+            assertThat(response.headers().firstValue("X-Content-Type-Options")).as(describe(response))
+                    .hasValue("nosniff");
         }
         assertThat(send("GET", "play/acme/cam1/manifest.mpd").body()).isEqualTo(MPD);
     }
