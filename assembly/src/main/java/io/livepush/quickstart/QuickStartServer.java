@@ -26,6 +26,9 @@ import org.apache.tomcat.util.net.SSLHostConfigCertificate;
  */
 final class QuickStartServer {
 
+    /** The publishing connector's TLS protocols, the same as tomcat-conf's default {@code LIVEPUSH_TLS_PROTOCOLS}. */
+    static final String PUBLISHING_TLS_PROTOCOLS = "TLSv1.2";
+
     private final Tomcat tomcat = new Tomcat();
 
     /** Starts Tomcat; throws when a connector cannot bind or a web application fails to start. */
@@ -84,7 +87,10 @@ final class QuickStartServer {
         https.setProperty("keepAliveTimeout", "120000");
         https.setProperty("continueResponseTiming", "onRead");
         SSLHostConfig ssl = new SSLHostConfig();
-        ssl.setProtocols("TLSv1.2+TLSv1.3");
+        // TLS 1.2 only, as tomcat-conf ships it: under TLS 1.3 Tomcat 11's NIO connector loses most requests a
+        // client sends on a new connection and closes at once, which is how ffmpeg sends every DELETE
+        // (docs/encoders.md).
+        ssl.setProtocols(PUBLISHING_TLS_PROTOCOLS);
         SSLHostConfigCertificate certificate = new SSLHostConfigCertificate(ssl,
                 SSLHostConfigCertificate.Type.UNDEFINED);
         certificate.setCertificateKeystoreFile(keystore.toString());

@@ -1,6 +1,7 @@
 package io.livepush.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.livepush.mediavault.MediaVaultSigner;
@@ -22,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +49,7 @@ class DistributionIT {
             Process tomcat = start(home, env);
             try {
                 awaitLog(home, "Server startup in");
+                assertPublishingOverTls12Only(Integer.parseInt(env.get("LIVEPUSH_HTTPS_PORT")));
                 PortalClient portal = new PortalClient(env);
                 assertThat(portal.status("http", "/admin/")).as("the portal over HTTP").isEqualTo(200);
                 assertThat(PortalLogin.login("http://127.0.0.1:" + env.get("LIVEPUSH_HTTP_PORT") + "/admin/",
@@ -65,6 +68,13 @@ class DistributionIT {
             assertThat(log).doesNotContain("SEVERE").doesNotContain("memory leak")
                     .doesNotContain("has failed to stop it");
         }
+    }
+
+    /** The shipped default of {@code LIVEPUSH_TLS_PROTOCOLS}: TLS 1.3 loses ffmpeg's DELETEs (docs/encoders.md). */
+    private static void assertPublishingOverTls12Only(int port) throws Exception {
+        assertThat(PublishingTls.handshake(port, "TLSv1.2")).isEqualTo("TLSv1.2");
+        assertThatThrownBy(() -> PublishingTls.handshake(port, "TLSv1.3")).as("TLS 1.3 on the publishing connector")
+                .isInstanceOf(SSLHandshakeException.class);
     }
 
     private Path unpack() throws Exception {

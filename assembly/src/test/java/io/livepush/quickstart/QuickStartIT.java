@@ -1,8 +1,10 @@
 package io.livepush.quickstart;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.livepush.distribution.PublishingTls;
 import io.livepush.distribution.SelfSignedTrust;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -17,10 +19,14 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The quick-start jar as a user runs it: it starts, answers on both ports, ffmpeg can publish, a restart keeps data. */
+/**
+ * The quick-start jar as a user runs it: it starts, answers on both ports, publishes over TLS 1.2 only, ffmpeg can
+ * publish and delete, a restart keeps data.
+ */
 class QuickStartIT {
 
     @TempDir
@@ -48,7 +54,11 @@ class QuickStartIT {
             assertThat(client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http
                     + "/live/push/demo/demo/a.ts")).PUT(HttpRequest.BodyPublishers.ofString("x")).build(),
                     BodyHandlers.discarding()).statusCode()).isEqualTo(403);
+            assertThat(PublishingTls.handshake(https, "TLSv1.2")).isEqualTo("TLSv1.2");
+            assertThatThrownBy(() -> PublishingTls.handshake(https, "TLSv1.3"))
+                    .as("TLS 1.3 on the publishing connector").isInstanceOf(SSLHandshakeException.class);
             publishWithFfmpeg(facts, data);
+            assertSegmentsFfmpegDeletedAnswer404(client, facts, data);
         } finally {
             stop(first);
         }
@@ -71,8 +81,9 @@ class QuickStartIT {
         String auth = Base64.getEncoder().encodeToString((value(facts, "ingestUser") + ":"
                 + value(facts, "ingestPassword")).getBytes(StandardCharsets.UTF_8));
         Process ffmpeg = new ProcessBuilder(List.of("ffmpeg", "-nostdin", "-loglevel", "error", "-re", "-f", "lavfi",
-                "-i", "testsrc2=size=320x240:rate=25", "-t", "4", "-c:v", "libx264", "-preset", "ultrafast", "-g",
-                "25", "-f", "hls", "-hls_time", "1", "-method", "PUT", "-http_persistent", "1", "-headers",
+                "-i", "testsrc2=size=320x240:rate=25", "-t", "6", "-c:v", "libx264", "-preset", "ultrafast", "-g",
+                "25", "-f", "hls", "-hls_time", "1", "-hls_list_size", "2", "-hls_flags", "delete_segments",
+                "-method", "PUT", "-http_persistent", "1", "-headers",
                 "Authorization: Basic " + auth + "\r\n", value(facts, "ingestUrl") + "index.m3u8"))
                 .redirectErrorStream(true)
                 .redirectOutput(data.resolve("ffmpeg.log").toFile())
@@ -81,6 +92,23 @@ class QuickStartIT {
         assertThat(ffmpeg.exitValue()).as(Files.readString(data.resolve("ffmpeg.log"))).isZero();
         assertThat(data.resolve("storage/demo/demo/index.m3u8")).isNotEmptyFile();
         assertThat(Files.readString(data.resolve("storage/demo/demo/index.m3u8"))).contains("#EXTINF");
+    }
+
+    /**
+     * ffmpeg sent a {@code DELETE} for every segment before the two it lists and the one it keeps unlisted, each on a
+     * new TLS connection that it closed at once; every one of them must have arrived (docs/encoders.md).
+     */
+    private static void assertSegmentsFfmpegDeletedAnswer404(HttpClient client, String facts, Path data)
+            throws Exception {
+        List<String> listed = Files.readAllLines(data.resolve("storage/demo/demo/index.m3u8")).stream()
+                .filter(line -> line.endsWith(".ts")).toList();
+        int firstListed = Integer.parseInt(listed.get(0).replaceAll("\\D", ""));
+        assertThat(firstListed).as("first segment listed in " + listed).isGreaterThan(1);
+        for (int number = 0; number < firstListed - 1; number++) {
+            URI segment = URI.create(value(facts, "playbackUrl") + "index" + number + ".ts");
+            assertThat(client.send(HttpRequest.newBuilder(segment).build(), BodyHandlers.discarding()).statusCode())
+                    .as("GET " + segment + " after ffmpeg deleted it").isEqualTo(404);
+        }
     }
 
     static Process start(Path data, int http, int https) throws IOException, InterruptedException {

@@ -30,6 +30,19 @@ import org.apache.tomcat.util.net.SSLHostConfigCertificate;
  */
 public final class LiveTomcat implements AutoCloseable {
 
+    /**
+     * The publishing connector's protocol handler, as shipped in tomcat-conf's {@code server.xml} and the quick start;
+     * {@code -Dlivepush.test.httpsProtocol=org.apache.coyote.http11.Http11Nio2Protocol} measures the alternative.
+     */
+    public static final String PUBLISHING_PROTOCOL = "org.apache.coyote.http11.Http11NioProtocol";
+    /**
+     * The TLS protocols of the publishing connector, as shipped: TLS 1.2 only, because under TLS 1.3 Tomcat loses most
+     * requests a client sends on a new connection and closes at once, which is how ffmpeg sends every {@code DELETE}
+     * (docs/encoders.md). {@code -Dlivepush.test.tlsProtocols=TLSv1.3} reproduces it in {@code FfmpegPushIT}, and
+     * {@code -Dlivepush.test.sslImplementation} selects another TLS implementation (OpenSSL through FFM on Java 22+).
+     */
+    public static final String PUBLISHING_TLS_PROTOCOLS = "TLSv1.2";
+
     private final Tomcat tomcat;
     private final Connector http;
     private final Connector https;
@@ -161,7 +174,7 @@ public final class LiveTomcat implements AutoCloseable {
     }
 
     private static Connector httpsConnector(SelfSignedCertificate certificate) {
-        Connector https = new Connector();
+        Connector https = new Connector(System.getProperty("livepush.test.httpsProtocol", PUBLISHING_PROTOCOL));
         https.setPort(0);
         https.setSecure(true);
         https.setScheme("https");
@@ -170,12 +183,12 @@ public final class LiveTomcat implements AutoCloseable {
         // Send "100 Continue" only once the servlet reads the body, so a PUT refused up front (413, 401, 415) never
         // invites the encoder to send it; Tomcat's default ("immediately") answers 100 before the servlet runs.
         https.setProperty("continueResponseTiming", "onRead");
+        String sslImplementation = System.getProperty("livepush.test.sslImplementation");
+        if (sslImplementation != null) {
+            https.setProperty("sslImplementationName", sslImplementation);
+        }
         SSLHostConfig ssl = new SSLHostConfig();
-        // TLS 1.2 only, as the publishing connector of tomcat-conf should be for ffmpeg (docs/encoders.md): under
-        // TLS 1.3 Tomcat's NIO connector loses about half of the requests a client sends on a new connection and
-        // closes at once, which is how ffmpeg sends every DELETE; FfmpegPushIT catches it.
-        // -Dlivepush.test.tlsProtocols=TLSv1.3 in the ITs' argLine reproduces it.
-        ssl.setProtocols(System.getProperty("livepush.test.tlsProtocols", "TLSv1.2"));
+        ssl.setProtocols(System.getProperty("livepush.test.tlsProtocols", PUBLISHING_TLS_PROTOCOLS));
         SSLHostConfigCertificate cert = new SSLHostConfigCertificate(ssl, SSLHostConfigCertificate.Type.UNDEFINED);
         cert.setCertificateKeystoreFile(certificate.keystore().toString());
         cert.setCertificateKeystorePassword(certificate.password());
@@ -183,6 +196,16 @@ public final class LiveTomcat implements AutoCloseable {
         ssl.addCertificate(cert);
         https.addSslHostConfig(ssl);
         return https;
+    }
+
+    /** The publishing connector's protocol handler class, e.g. {@code Http11Nio2Protocol}. */
+    public String httpsProtocol() {
+        return https.getProtocolHandlerClassName();
+    }
+
+    /** The TLS protocols the publishing connector accepts, as configured. */
+    public String tlsProtocols() {
+        return https.findSslHostConfigs()[0].getProtocols().toString();
     }
 
     public int httpsPort() {
