@@ -242,6 +242,7 @@ public final class SlotService {
     }
 
     private SlotRecord record(EntityManager em, Slot slot) {
-        return SlotRecords.full(slot, SlotRecords.statuses(em, List.of(slot), clock.instant()).get(slot.getId()));
+        return SlotRecords.full(slot, SlotRecords.statuses(em, List.of(slot), clock.instant(),
+                database.outages()).get(slot.getId()));
     }
 }
