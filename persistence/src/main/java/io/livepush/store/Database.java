@@ -42,10 +42,11 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
 
     private final EntityManagerFactory emf;
-    private final DatabaseOutages outages = new DatabaseOutages(Clock.systemUTC());
+    private final DatabaseOutages outages;
 
-    private Database(EntityManagerFactory emf) {
+    private Database(EntityManagerFactory emf, Clock clock) {
         this.emf = emf;
+        this.outages = new DatabaseOutages(clock);
     }
 
     /**
@@ -55,6 +56,11 @@ public final class Database implements AutoCloseable {
      *                only validate, so that a node of an older version never changes a shared schema)
      */
     public static Database open(DataSource dataSource, boolean migrate) {
+        return open(dataSource, migrate, Clock.systemUTC());
+    }
+
+    /** Opens the database behind {@code dataSource}, timing the {@link #outages()} it sees with {@code clock}. */
+    public static Database open(DataSource dataSource, boolean migrate, Clock clock) {
         warnWithoutSocketTimeout(dataSource);
         if (migrate) {
             migrate(dataSource);
@@ -70,7 +76,7 @@ public final class Database implements AutoCloseable {
                 .property(AvailableSettings.ORDER_INSERTS, true)
                 .property(AvailableSettings.DEFAULT_BATCH_FETCH_SIZE, 64)
                 .createEntityManagerFactory();
-        return new Database(emf);
+        return new Database(emf, clock);
     }
 
     /** Opens the database behind the container's {@value #JNDI_NAME}. */
