@@ -1,6 +1,7 @@
 package io.livepush.service;
 
 import io.livepush.domain.Actor;
+import io.livepush.domain.FreeText;
 import io.livepush.domain.Shortname;
 import io.livepush.domain.SlotLifecycle;
 import io.livepush.domain.SlotType;
@@ -134,6 +135,8 @@ public final class AccountService {
             problems.add("displayName", "A name is required");
         } else if (draft.displayName().strip().length() > MAX_DISPLAY_NAME) {
             problems.add("displayName", "The name must be at most " + MAX_DISPLAY_NAME + " characters long");
+        } else {
+            problems.check("displayName", FreeText.problem(draft.displayName()));
         }
         if (draft.livePushKbps() < 0 || draft.livePushKbps() > MAX_KBPS_CAPACITY) {
             problems.add("livePushKbps", "The Live Push capacity must be between 0 and " + MAX_KBPS_CAPACITY

@@ -1,6 +1,7 @@
 package io.livepush.service;
 
 import io.livepush.domain.Actor;
+import io.livepush.domain.SlotLifecycle;
 import io.livepush.model.Pop;
 import io.livepush.store.Database;
 import jakarta.persistence.EntityManager;
@@ -67,20 +68,29 @@ public final class PopService {
         });
     }
 
-    /** Deletes a PoP that no slot and no ingest node uses (operators only). */
+    /**
+     * Deletes a PoP that no slot and no ingest node uses (operators only). Deleted slots do not count: their
+     * tombstones (kept so that ingest nodes learn of the deletion) are removed with the PoP, as every live node of
+     * their PoPs has already dropped them; a slot still being deleted does count.
+     */
     public void delete(Actor actor, long popId) {
         Accounts.requireOperator(actor, "manage PoPs");
         database.runInTransaction(em -> {
             ConfigVersions.next(em);
             Pop pop = Optional.ofNullable(em.find(Pop.class, popId))
                     .orElseThrow(() -> new NotFoundException("There is no PoP with id " + popId));
-            long users = em.createQuery("select count(s) from Slot s where s.primaryPop = :pop"
-                    + " or s.backupPop = :pop", Long.class).setParameter("pop", pop).getSingleResult()
+            long users = em.createQuery("select count(s) from Slot s where (s.primaryPop = :pop"
+                    + " or s.backupPop = :pop) and s.lifecycle <> :deleted", Long.class).setParameter("pop", pop)
+                    .setParameter("deleted", SlotLifecycle.DELETED).getSingleResult()
                     + em.createQuery("select count(n) from IngestNode n where n.pop = :pop", Long.class)
                     .setParameter("pop", pop).getSingleResult();
             if (users > 0) {
                 throw new ConflictException("The PoP '" + pop.getName() + "' is still used by slots or ingest nodes");
             }
+            // The database removes the tombstones' credentials, rules, history and statistics (ON DELETE CASCADE).
+            em.createQuery("delete from Slot s where (s.primaryPop = :pop or s.backupPop = :pop)"
+                    + " and s.lifecycle = :deleted").setParameter("pop", pop)
+                    .setParameter("deleted", SlotLifecycle.DELETED).executeUpdate();
             em.remove(pop);
         });
     }

@@ -69,7 +69,7 @@ public final class Database implements AutoCloseable {
                 .managedClasses(Account.class, Pop.class, Slot.class, PublishCredential.class, AdminUser.class,
                         IngestNode.class, IngestNodeSlotError.class, SlotAudit.class, ConfigState.class,
                         SlotIngestStats.class)
-                .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
+                .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, new UnreachableMarkingDataSource(dataSource))
                 .property(AvailableSettings.HBM2DDL_AUTO, "validate")
                 .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")
                 .property(AvailableSettings.STATEMENT_BATCH_SIZE, 50)
