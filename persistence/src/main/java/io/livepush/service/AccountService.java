@@ -36,10 +36,7 @@ public final class AccountService {
     /** Creates an account (operators only). */
     public AccountRecord create(Actor actor, AccountDraft draft) {
         Accounts.requireOperator(actor, "create accounts");
-        Problems problems = new Problems();
-        problems.check("shortname", Shortname.problem(draft.shortname()));
-        check(problems, draft);
-        problems.throwIfAny();
+        throwIfAny(problems(draft, true));
         return database.inTransaction(em -> {
             ConfigVersions.next(em);
             boolean taken = em.createQuery("select count(a) from Account a where a.shortname = :s", Long.class)
@@ -61,13 +58,12 @@ public final class AccountService {
      */
     public AccountRecord update(Actor actor, String shortname, AccountDraft draft) {
         Accounts.requireOperator(actor, "change accounts");
-        Problems problems = new Problems();
-        check(problems, draft);
-        problems.throwIfAny();
+        throwIfAny(problems(draft, false));
         return database.inTransaction(em -> {
             ConfigVersions.next(em);
             Account account = Accounts.find(em, actor, shortname);
             EntitlementSummary usage = summary(em, account);
+            Problems problems = new Problems();
             for (EntitlementSummary.TypeUsage type : usage.types()) {
                 int wanted = draft.entitlements().getOrDefault(type.type(), 0);
                 if (wanted < type.used()) {
@@ -128,6 +124,26 @@ public final class AccountService {
                     used.getOrDefault(type, 0L).intValue()));
         }
         return new EntitlementSummary(account.getShortname(), types, account.getLivePushKbps(), (int) kbps);
+    }
+
+    /**
+     * Every problem of {@code draft}, by field; empty when it has none. Checks nothing in the database.
+     *
+     * @param creating whether the shortname is checked too (it cannot change afterwards)
+     */
+    public static Map<String, String> problems(AccountDraft draft, boolean creating) {
+        Problems problems = new Problems();
+        if (creating) {
+            problems.check("shortname", Shortname.problem(draft.shortname()));
+        }
+        check(problems, draft);
+        return problems.asMap();
+    }
+
+    private static void throwIfAny(Map<String, String> problems) {
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
     }
 
     private static void check(Problems problems, AccountDraft draft) {

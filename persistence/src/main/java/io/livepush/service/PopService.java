@@ -10,6 +10,7 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -112,6 +113,14 @@ public final class PopService {
     }
 
     private static void check(PopDraft draft) {
+        Map<String, String> found = problems(draft);
+        if (!found.isEmpty()) {
+            throw new InvalidInputException(found);
+        }
+    }
+
+    /** Every problem of {@code draft}, by field; empty when it has none. Checks nothing in the database. */
+    public static Map<String, String> problems(PopDraft draft) {
         Problems problems = new Problems();
         if (draft.name() == null || !NAME.matcher(draft.name()).matches()) {
             problems.add("name", "A PoP name is 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
@@ -121,7 +130,7 @@ public final class PopService {
         }
         problems.check("ingestBaseUrl", urlProblem(draft.ingestBaseUrl(), true));
         problems.check("playbackBaseUrl", urlProblem(draft.playbackBaseUrl(), false));
-        problems.throwIfAny();
+        return problems.asMap();
     }
 
     /** A base URL is absolute, without user info, query or fragment; ingest needs HTTPS (SPEC §4). */

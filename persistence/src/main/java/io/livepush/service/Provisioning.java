@@ -64,9 +64,9 @@ public final class Provisioning {
     }
 
     /**
-     * The oldest heartbeat that still makes a node live at {@code now}: {@link #NODE_ALIVE} before {@code now}, or, while
-     * the database is unreachable and for {@link #NODE_ALIVE} after it returns, {@link #NODE_ALIVE} before the outage
-     * began (no heartbeat could be written in between).
+     * The oldest heartbeat that still makes a node live at {@code now}: {@link #NODE_ALIVE} before {@code now}, or,
+     * while the database is unreachable and for {@link #NODE_ALIVE} after it returns, {@link #NODE_ALIVE} before the
+     * outage began (no heartbeat could be written in between).
      *
      * @param outageStart when the current or a just-ended database outage began, if there is one
      */

@@ -25,11 +25,13 @@ class ApiInputIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static AdminServer server;
     private static String alice;
+    private static String ops;
 
     @BeforeAll
     static void start() throws Exception {
         server = new AdminServer();
         alice = server.tokens.create(AdminServer.ALICE, "ci").token();
+        ops = server.tokens.create(AdminServer.OPERATOR, "ci").token();
     }
 
     @AfterAll
@@ -40,8 +42,13 @@ class ApiInputIT {
     }
 
     private static HttpResponse<String> post(String path, HttpRequest.BodyPublisher body) throws Exception {
+        return post(path, body, alice);
+    }
+
+    private static HttpResponse<String> post(String path, HttpRequest.BodyPublisher body, String token)
+            throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "api/" + path)).POST(body)
-                .header("Authorization", "Bearer " + alice).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -65,6 +72,23 @@ class ApiInputIT {
         assertThat(fields.path("name").asText()).contains("letters, digits and '-'");
         assertThat(fields.path("region").asText()).contains("mars");
         assertThat(fields.path("totalKbps").asText()).contains("between 100 and 100000");
+    }
+
+    @Test
+    void popAndAccountProblemsComeBackAtOnceToo() throws Exception {
+        HttpResponse<String> pop = post("v1/pops", HttpRequest.BodyPublishers.ofString("""
+                {"name": "bad name", "region": "mars", "ingestBaseUrl": "http://in.example.com",
+                 "playbackBaseUrl": "ftp://out.example.com"}"""), ops);
+        HttpResponse<String> account = post("v1/accounts", HttpRequest.BodyPublishers.ofString("""
+                {"shortname": "Bad", "displayName": "", "livePushKbps": -1, "entitlements": {"warp": 1}}"""), ops);
+
+        assertThat(pop.statusCode()).as(pop.body()).isEqualTo(422);
+        assertThat(JSON.readTree(pop.body()).path("fields").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("name", "region", "ingestBaseUrl", "playbackBaseUrl");
+        assertThat(JSON.readTree(pop.body()).path("fields").path("region").asText()).contains("mars");
+        assertThat(account.statusCode()).as(account.body()).isEqualTo(422);
+        assertThat(JSON.readTree(account.body()).path("fields").fieldNames()).toIterable()
+                .contains("shortname", "displayName", "livePushKbps", "entitlements.warp");
     }
 
     @Test

@@ -22,9 +22,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The admin application (REST API and portal) while its MariaDB process is frozen ({@code kill -STOP}, as a hung or partitioned server
- * looks to a client: connections stay open, nothing answers) and after it resumes. The test starts a MariaDB of its
- * own for this; the shared server is never touched.
+ * The admin application (REST API and portal) while its MariaDB process is frozen ({@code kill -STOP}, as a hung or
+ * partitioned server looks to a client: connections stay open, nothing answers) and after it resumes. The test
+ * starts a MariaDB of its own for this; the shared server is never touched.
  */
 class DatabaseStoppedIT {
 
