@@ -15,6 +15,7 @@ import io.livepush.service.PopRecord;
 import io.livepush.service.PopService;
 import io.livepush.service.SlotListService;
 import io.livepush.service.SlotService;
+import io.livepush.store.ConnectionTimeouts;
 import io.livepush.store.Database;
 import io.livepush.testing.TestDatabases;
 import io.livepush.testing.TestSchema;
@@ -29,6 +30,7 @@ import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.tomcat.util.descriptor.web.ContextResource;
 
 /**
@@ -47,17 +49,17 @@ public final class AdminServer implements AutoCloseable {
     public static final Actor ALICE = Actor.accountAdmin("alice", "acme");
     public static final Actor BOB = Actor.accountAdmin("bob", "globex");
 
-    public final TestSchema schema = TestDatabases.freshSchema();
-    public final Database database = schema.openDatabase();
+    public final TestSchema schema;
+    public final Database database;
     public final Clock clock = Clock.systemUTC();
     public final PasswordHasher hasher = PasswordHasher.standard();
-    public final AccountService accounts = new AccountService(database, clock);
-    public final PopService pops = new PopService(database, clock);
-    public final SlotService slots = new SlotService(database, hasher, clock);
-    public final SlotListService slotList = new SlotListService(database, clock);
-    public final AdminUserService users = new AdminUserService(database, hasher, clock);
-    public final ApiTokenService tokens = new ApiTokenService(database, clock);
-    public final IngestStatsService stats = new IngestStatsService(database, clock);
+    public final AccountService accounts;
+    public final PopService pops;
+    public final SlotService slots;
+    public final SlotListService slotList;
+    public final AdminUserService users;
+    public final ApiTokenService tokens;
+    public final IngestStatsService stats;
     public final PopRecord euPop;
     public final PopRecord euBackupPop;
     public final PopRecord naPop;
@@ -65,6 +67,20 @@ public final class AdminServer implements AutoCloseable {
     private final Tomcat tomcat = new Tomcat();
 
     public AdminServer() throws IOException, LifecycleException {
+        this(TestDatabases.freshSchema());
+    }
+
+    /** The same, over {@code schema} (e.g. on a server the test starts and stops itself); closing drops it. */
+    public AdminServer(TestSchema schema) throws IOException, LifecycleException {
+        this.schema = schema;
+        database = schema.openDatabase();
+        accounts = new AccountService(database, clock);
+        pops = new PopService(database, clock);
+        slots = new SlotService(database, hasher, clock);
+        slotList = new SlotListService(database, clock);
+        users = new AdminUserService(database, hasher, clock);
+        tokens = new ApiTokenService(database, clock);
+        stats = new IngestStatsService(database, clock);
         accounts.create(OPERATOR, new AccountDraft("acme", "Acme Corp", 500_000,
                 Map.of(SlotType.LIVE_PUSH, 100, SlotType.TRANSMUX, 2, SlotType.TRANSCODE_720P, 1)));
         accounts.create(OPERATOR, new AccountDraft("globex", "Globex", 10_000, Map.of(SlotType.LIVE_PUSH, 3)));
@@ -94,15 +110,26 @@ public final class AdminServer implements AutoCloseable {
         resource.setType("org.mariadb.jdbc.MariaDbPoolDataSource");
         resource.setProperty("factory", "org.apache.naming.factory.BeanFactory");
         String separator = schema.jdbcUrl().contains("?") ? "&" : "?";
-        resource.setProperty("url", schema.jdbcUrl() + separator + "maxPoolSize=8&minPoolSize=0");
+        // The product's time-outs, as the quick start sets them.
+        resource.setProperty("url", ConnectionTimeouts.applyTo(schema.jdbcUrl() + separator
+                + "maxPoolSize=8&minPoolSize=0"));
         context.getNamingResources().addResource(resource);
         tomcat.getHost().setAutoDeploy(false);
+        tomcat.getHost().getPipeline().addValve(plainErrorReports());
         tomcat.getServer().setUtilityThreads(1);
         ((org.apache.catalina.core.StandardHost) tomcat.getHost()).setUnpackWARs(true);
         tomcat.start();
         if (!context.getState().isAvailable()) {
             throw new IllegalStateException("admin.war did not start; see the log above");
         }
+    }
+
+    /** Error pages without a stack trace or the server's version, as the distribution's server.xml configures. */
+    static ErrorReportValve plainErrorReports() {
+        ErrorReportValve valve = new ErrorReportValve();
+        valve.setShowReport(false);
+        valve.setShowServerInfo(false);
+        return valve;
     }
 
     /** The built WAR: Failsafe passes its path; a run from the IDE falls back to target/. */

@@ -1,5 +1,6 @@
 package io.livepush.quickstart;
 
+import io.livepush.store.ConnectionTimeouts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import org.apache.catalina.Wrapper;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.servlets.DefaultServlet;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.catalina.webresources.DirResourceSet;
 import org.apache.tomcat.util.descriptor.web.ApplicationParameter;
 import org.apache.tomcat.util.descriptor.web.ContextResource;
@@ -44,6 +46,7 @@ final class QuickStartServer {
         tomcat.getService().addConnector(publishing(options.httpsPort(), keystore, keystorePassword));
         tomcat.enableNaming();
         tomcat.getHost().setAutoDeploy(false);
+        tomcat.getHost().getPipeline().addValve(plainErrorReports());
         tomcat.setAddDefaultWebXmlToWebapp(false);
 
         Context live = tomcat.addWebapp("/live", war(base, "live.war").toString());
@@ -101,6 +104,14 @@ final class QuickStartServer {
         return https;
     }
 
+    /** Error pages without a stack trace or the server's version, as the distribution's server.xml has them. */
+    private static ErrorReportValve plainErrorReports() {
+        ErrorReportValve valve = new ErrorReportValve();
+        valve.setShowReport(false);
+        valve.setShowServerInfo(false);
+        return valve;
+    }
+
     /** What a stock Tomcat's conf/web.xml gives every application, without JSP (the embedded jar has none). */
     private static void addDefaultServlet(Context context) {
         Tomcat.addDefaultMimeTypeMappings(context);
@@ -128,7 +139,7 @@ final class QuickStartServer {
         resource.setName("jdbc/livepush");
         resource.setType("org.mariadb.jdbc.MariaDbPoolDataSource");
         resource.setProperty("factory", "org.apache.naming.factory.BeanFactory");
-        resource.setProperty("url", jdbcUrl);
+        resource.setProperty("url", ConnectionTimeouts.applyTo(jdbcUrl));
         context.getNamingResources().addResource(resource);
     }
 

@@ -52,6 +52,7 @@ class DistributionIT {
                 assertPublishingOverTls12Only(Integer.parseInt(env.get("LIVEPUSH_HTTPS_PORT")));
                 PortalClient portal = new PortalClient(env);
                 assertThat(portal.status("http", "/admin/")).as("the portal over HTTP").isEqualTo(200);
+                assertPlainErrorPage("http://127.0.0.1:" + env.get("LIVEPUSH_HTTP_PORT") + "/no-such-application/");
                 assertThat(PortalLogin.login("http://127.0.0.1:" + env.get("LIVEPUSH_HTTP_PORT") + "/admin/",
                         "operator", PortalClient.OPERATOR_PASSWORD)).contains("operator");
                 portal.createAccountAndSlot();
@@ -169,6 +170,14 @@ class DistributionIT {
     }
 
     /** The slot's file expiry is 10 s: the first segment goes, while the encoder's playlist outlives it. */
+    /** Tomcat's own error page names neither the server nor its version (ErrorReportValve in server.xml). */
+    static void assertPlainErrorPage(String url) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
+        assertThat(response.body()).doesNotContain("Tomcat").doesNotContain("Exception");
+    }
+
     private static void awaitSegmentExpiry(Path home) throws Exception {
         Path segment = home.resolve("livepush-storage/acme/cam1/index0.ts");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

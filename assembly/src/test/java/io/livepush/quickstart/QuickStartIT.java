@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,6 +58,10 @@ class QuickStartIT {
             assertThat(PublishingTls.handshake(https, "TLSv1.2")).isEqualTo("TLSv1.2");
             assertThatThrownBy(() -> PublishingTls.handshake(https, "TLSv1.3"))
                     .as("TLS 1.3 on the publishing connector").isInstanceOf(SSLHandshakeException.class);
+            HttpResponse<String> missing = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http
+                    + "/no-such-application/")).build(), BodyHandlers.ofString());
+            assertThat(missing.statusCode()).isEqualTo(404);
+            assertThat(missing.body()).as("error pages name no server").doesNotContain("Tomcat");
             publishWithFfmpeg(facts, data);
             assertSegmentsFfmpegDeletedAnswer404(client, facts, data);
         } finally {

@@ -41,7 +41,7 @@ public final class SlotLimits {
         if (description != null && description.length() > MAX_DESCRIPTION_LENGTH) {
             return Optional.of("The description must be at most " + MAX_DESCRIPTION_LENGTH + " characters long");
         }
-        return Optional.empty();
+        return FreeText.problem(description);
     }
 
     private static Optional<String> range(int value, int min, int max, String what, String unit) {

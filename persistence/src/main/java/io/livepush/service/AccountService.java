@@ -1,6 +1,7 @@
 package io.livepush.service;
 
 import io.livepush.domain.Actor;
+import io.livepush.domain.FreeText;
 import io.livepush.domain.Shortname;
 import io.livepush.domain.SlotLifecycle;
 import io.livepush.domain.SlotType;
@@ -35,10 +36,7 @@ public final class AccountService {
     /** Creates an account (operators only). */
     public AccountRecord create(Actor actor, AccountDraft draft) {
         Accounts.requireOperator(actor, "create accounts");
-        Problems problems = new Problems();
-        problems.check("shortname", Shortname.problem(draft.shortname()));
-        check(problems, draft);
-        problems.throwIfAny();
+        throwIfAny(problems(draft, true));
         return database.inTransaction(em -> {
             ConfigVersions.next(em);
             boolean taken = em.createQuery("select count(a) from Account a where a.shortname = :s", Long.class)
@@ -60,13 +58,12 @@ public final class AccountService {
      */
     public AccountRecord update(Actor actor, String shortname, AccountDraft draft) {
         Accounts.requireOperator(actor, "change accounts");
-        Problems problems = new Problems();
-        check(problems, draft);
-        problems.throwIfAny();
+        throwIfAny(problems(draft, false));
         return database.inTransaction(em -> {
             ConfigVersions.next(em);
             Account account = Accounts.find(em, actor, shortname);
             EntitlementSummary usage = summary(em, account);
+            Problems problems = new Problems();
             for (EntitlementSummary.TypeUsage type : usage.types()) {
                 int wanted = draft.entitlements().getOrDefault(type.type(), 0);
                 if (wanted < type.used()) {
@@ -129,11 +126,33 @@ public final class AccountService {
         return new EntitlementSummary(account.getShortname(), types, account.getLivePushKbps(), (int) kbps);
     }
 
+    /**
+     * Every problem of {@code draft}, by field; empty when it has none. Checks nothing in the database.
+     *
+     * @param creating whether the shortname is checked too (it cannot change afterwards)
+     */
+    public static Map<String, String> problems(AccountDraft draft, boolean creating) {
+        Problems problems = new Problems();
+        if (creating) {
+            problems.check("shortname", Shortname.problem(draft.shortname()));
+        }
+        check(problems, draft);
+        return problems.asMap();
+    }
+
+    private static void throwIfAny(Map<String, String> problems) {
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
     private static void check(Problems problems, AccountDraft draft) {
         if (draft.displayName() == null || draft.displayName().isBlank()) {
             problems.add("displayName", "A name is required");
         } else if (draft.displayName().strip().length() > MAX_DISPLAY_NAME) {
             problems.add("displayName", "The name must be at most " + MAX_DISPLAY_NAME + " characters long");
+        } else {
+            problems.check("displayName", FreeText.problem(draft.displayName()));
         }
         if (draft.livePushKbps() < 0 || draft.livePushKbps() > MAX_KBPS_CAPACITY) {
             problems.add("livePushKbps", "The Live Push capacity must be between 0 and " + MAX_KBPS_CAPACITY

@@ -2,6 +2,7 @@ package io.livepush.service;
 
 import io.livepush.domain.Actor;
 import io.livepush.domain.AdminRole;
+import io.livepush.domain.FreeText;
 import io.livepush.store.Database;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +47,9 @@ public final class ApiTokenService {
         if (cleaned.isEmpty() || cleaned.length() > MAX_LABEL) {
             throw new InvalidInputException("label", "A label of 1 to " + MAX_LABEL + " characters is required");
         }
+        FreeText.problem(cleaned).ifPresent(problem -> {
+            throw new InvalidInputException("label", problem);
+        });
         byte[] bytes = new byte[TOKEN_BYTES];
         random.nextBytes(bytes);
         String token = PREFIX + HexFormat.of().formatHex(bytes);

@@ -1,6 +1,7 @@
 package io.livepush.service;
 
 import io.livepush.domain.Actor;
+import io.livepush.domain.SlotLifecycle;
 import io.livepush.model.Pop;
 import io.livepush.store.Database;
 import jakarta.persistence.EntityManager;
@@ -9,6 +10,7 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -67,20 +69,29 @@ public final class PopService {
         });
     }
 
-    /** Deletes a PoP that no slot and no ingest node uses (operators only). */
+    /**
+     * Deletes a PoP that no slot and no ingest node uses (operators only). Deleted slots do not count: their
+     * tombstones (kept so that ingest nodes learn of the deletion) are removed with the PoP, as every live node of
+     * their PoPs has already dropped them; a slot still being deleted does count.
+     */
     public void delete(Actor actor, long popId) {
         Accounts.requireOperator(actor, "manage PoPs");
         database.runInTransaction(em -> {
             ConfigVersions.next(em);
             Pop pop = Optional.ofNullable(em.find(Pop.class, popId))
                     .orElseThrow(() -> new NotFoundException("There is no PoP with id " + popId));
-            long users = em.createQuery("select count(s) from Slot s where s.primaryPop = :pop"
-                    + " or s.backupPop = :pop", Long.class).setParameter("pop", pop).getSingleResult()
+            long users = em.createQuery("select count(s) from Slot s where (s.primaryPop = :pop"
+                    + " or s.backupPop = :pop) and s.lifecycle <> :deleted", Long.class).setParameter("pop", pop)
+                    .setParameter("deleted", SlotLifecycle.DELETED).getSingleResult()
                     + em.createQuery("select count(n) from IngestNode n where n.pop = :pop", Long.class)
                     .setParameter("pop", pop).getSingleResult();
             if (users > 0) {
                 throw new ConflictException("The PoP '" + pop.getName() + "' is still used by slots or ingest nodes");
             }
+            // The database removes the tombstones' credentials, rules, history and statistics (ON DELETE CASCADE).
+            em.createQuery("delete from Slot s where (s.primaryPop = :pop or s.backupPop = :pop)"
+                    + " and s.lifecycle = :deleted").setParameter("pop", pop)
+                    .setParameter("deleted", SlotLifecycle.DELETED).executeUpdate();
             em.remove(pop);
         });
     }
@@ -102,6 +113,14 @@ public final class PopService {
     }
 
     private static void check(PopDraft draft) {
+        Map<String, String> found = problems(draft);
+        if (!found.isEmpty()) {
+            throw new InvalidInputException(found);
+        }
+    }
+
+    /** Every problem of {@code draft}, by field; empty when it has none. Checks nothing in the database. */
+    public static Map<String, String> problems(PopDraft draft) {
         Problems problems = new Problems();
         if (draft.name() == null || !NAME.matcher(draft.name()).matches()) {
             problems.add("name", "A PoP name is 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
@@ -111,7 +130,7 @@ public final class PopService {
         }
         problems.check("ingestBaseUrl", urlProblem(draft.ingestBaseUrl(), true));
         problems.check("playbackBaseUrl", urlProblem(draft.playbackBaseUrl(), false));
-        problems.throwIfAny();
+        return problems.asMap();
     }
 
     /** A base URL is absolute, without user info, query or fragment; ingest needs HTTPS (SPEC §4). */

@@ -21,6 +21,11 @@ final class Problems {
         problems.forEach((field, message) -> add(prefix + field, message));
     }
 
+    /** Every problem collected so far, by field, in the order found. */
+    Map<String, String> asMap() {
+        return new LinkedHashMap<>(byField);
+    }
+
     /** Throws an {@link InvalidInputException} with every problem collected so far, if there is one. */
     void throwIfAny() {
         if (!byField.isEmpty()) {

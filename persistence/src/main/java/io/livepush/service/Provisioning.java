@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Derives a slot's provisioning status from ingest node heartbeats (SPEC §3); pure, so tests drive it with a fixed
@@ -20,7 +21,10 @@ import java.util.Map;
  * <li>otherwise it is {@code LiveEventProvisioning} until {@link #TIMEOUT} after the change that needs provisioning,
  * and {@code Not_Provisioned} (with the PoP that failed) after that.</li>
  * </ol>
- * A node is live while its last heartbeat is younger than {@link #NODE_ALIVE}.
+ * A node is live while its last heartbeat is younger than {@link #NODE_ALIVE}. After a database outage that judgement
+ * is relative to the outage's start until a heartbeat round has passed (see {@link #aliveSince}): nodes could not
+ * write their heartbeats while the database was away, and a node alive when it went away is not taken for dead the
+ * moment it returns.
  */
 public final class Provisioning {
 
@@ -56,10 +60,30 @@ public final class Provisioning {
      * @param slotErrors the errors nodes reported for this slot, by node id
      */
     public static Verdict status(SlotFacts slot, List<NodeState> nodes, Map<String, String> slotErrors, Instant now) {
+        return status(slot, nodes, slotErrors, now, now.minus(NODE_ALIVE));
+    }
+
+    /**
+     * The oldest heartbeat that still makes a node live at {@code now}: {@link #NODE_ALIVE} before {@code now}, or,
+     * while the database is unreachable and for {@link #NODE_ALIVE} after it returns, {@link #NODE_ALIVE} before the
+     * outage began (no heartbeat could be written in between).
+     *
+     * @param outageStart when the current or a just-ended database outage began, if there is one
+     */
+    public static Instant aliveSince(Instant now, Optional<Instant> outageStart) {
+        Instant usual = now.minus(NODE_ALIVE);
+        return outageStart.map(start -> start.minus(NODE_ALIVE)).filter(usual::isAfter).orElse(usual);
+    }
+
+    /**
+     * Derives the status of {@code slot}, counting as live the nodes whose last heartbeat is not older than
+     * {@code aliveSince}.
+     */
+    public static Verdict status(SlotFacts slot, List<NodeState> nodes, Map<String, String> slotErrors, Instant now,
+            Instant aliveSince) {
         if (slot.lifecycle() != SlotLifecycle.ACTIVE) {
             return new Verdict(ProvisioningStatus.DELETING, null);
         }
-        Instant aliveSince = now.minus(NODE_ALIVE);
         List<NodeState> alive = nodes.stream()
                 .filter(node -> !node.lastSeen().isBefore(aliveSince))
                 .filter(node -> slot.pops().stream().anyMatch(pop -> pop.id() == node.popId()))

@@ -52,7 +52,7 @@ public final class SlotListService {
                     .getResultList();
             List<Slot> slots = rows(em, ids);
             Instant now = clock.instant();
-            Map<String, Provisioning.Verdict> verdicts = SlotRecords.statuses(em, slots, now);
+            Map<String, Provisioning.Verdict> verdicts = SlotRecords.statuses(em, slots, now, database.outages());
             Map<String, LiveActivity> activities = IngestStatsService.activities(em, slots, now);
             return new SlotPage(slots.stream()
                     .map(slot -> SlotRecords.summary(slot, verdicts.get(slot.getId()), activities.get(slot.getId())))

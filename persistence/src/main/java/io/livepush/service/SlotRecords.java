@@ -7,6 +7,7 @@ import io.livepush.model.Pop;
 import io.livepush.model.Slot;
 import io.livepush.net.AddressRule;
 import io.livepush.mediavault.MediaVaultMode;
+import io.livepush.store.DatabaseOutages;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,8 +54,14 @@ final class SlotRecords {
                 verdict.status(), verdict.reason(), activity, slot.getCreatedAt());
     }
 
-    /** Derives the provisioning status of each slot with two queries, however many slots there are. */
-    static Map<String, Provisioning.Verdict> statuses(EntityManager em, List<Slot> slots, Instant now) {
+    /**
+     * Derives the provisioning status of each slot with two queries, however many slots there are.
+     *
+     * @param outages what this process saw of database outages, which decides which heartbeats count as live
+     */
+    static Map<String, Provisioning.Verdict> statuses(EntityManager em, List<Slot> slots, Instant now,
+            DatabaseOutages outages) {
+        Instant aliveSince = Provisioning.aliveSince(now, outages.recentOutageStart(now, Provisioning.NODE_ALIVE));
         Map<String, Provisioning.Verdict> verdicts = new HashMap<>();
         if (slots.isEmpty()) {
             return verdicts;
@@ -72,7 +79,7 @@ final class SlotRecords {
                         .put(error.getNodeId(), error.getMessage()));
         for (Slot slot : slots) {
             verdicts.put(slot.getId(), Provisioning.status(facts(slot), nodes,
-                    errors.getOrDefault(slot.getId(), Map.of()), now));
+                    errors.getOrDefault(slot.getId(), Map.of()), now, aliveSince));
         }
         return verdicts;
     }

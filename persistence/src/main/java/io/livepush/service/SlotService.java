@@ -4,6 +4,7 @@ import io.livepush.domain.Actor;
 import io.livepush.domain.SlotLifecycle;
 import io.livepush.domain.SlotType;
 import io.livepush.model.Account;
+import io.livepush.model.MediaVaultColumns;
 import io.livepush.model.Slot;
 import io.livepush.model.SlotAudit;
 import io.livepush.model.SlotSettings;
@@ -41,18 +42,48 @@ public final class SlotService {
 
     /** Creates a slot, refusing one over the account's entitlement or Live Push kbps capacity. */
     public SlotRecord create(Actor actor, String shortname, SlotDraft draft) {
-        SlotValidator.checkNew(draft.name(), draft.type(), draft.credentials());
-        List<String> hashes = hashAll(draft.credentials());
+        Map<String, String> early = SlotValidator.newSlotProblems(draft.name(), draft.type(), draft.credentials());
+        // The slow hashes only when they will be stored; the other problems are reported with these at once.
+        List<String> hashes = early.isEmpty() ? hashAll(draft.credentials()) : List.of();
         return database.inTransaction(em -> {
             long version = ConfigVersions.next(em);
             Account account = Accounts.find(em, actor, shortname);
-            SlotSettings settings = SlotValidator.settings(em, draft, null);
+            SlotSettings settings = SlotValidator.settings(em, draft, null, early);
             Slot slot = insert(em, version, account, draft.name(), draft.type(), settings, draft.credentials(),
                     hashes);
             AuditTrail.record(em, slot, actor, "created",
                     AuditTrail.describe(Map.of(), AuditTrail.snapshot(slot)), slot.getCreatedAt());
             return record(em, slot);
         });
+    }
+
+    /**
+     * Every problem {@link #create} would report for {@code draft}, by field, without creating anything; empty when
+     * it has none. For callers that found problems of their own while reading the input, so that they can report all
+     * of them at once.
+     */
+    public Map<String, String> problems(Actor actor, String shortname, SlotDraft draft) {
+        Map<String, String> early = SlotValidator.newSlotProblems(draft.name(), draft.type(), draft.credentials());
+        return database.inTransaction(em -> {
+            Accounts.find(em, actor, shortname);
+            return settingsProblems(em, draft, null, early);
+        });
+    }
+
+    /** Every problem {@link #update(Actor, String, SlotDraft)} would report for {@code draft}, by field. */
+    public Map<String, String> updateProblems(Actor actor, String slotId, SlotDraft draft) {
+        return database.inTransaction(em -> settingsProblems(em, draft,
+                SlotLookup.find(em, actor, slotId).getMediaVault(), Map.of()));
+    }
+
+    private static Map<String, String> settingsProblems(EntityManager em, SlotDraft draft, MediaVaultColumns stored,
+            Map<String, String> early) {
+        try {
+            SlotValidator.settings(em, draft, stored, early);
+            return Map.of();
+        } catch (InvalidInputException e) {
+            return e.fieldErrors();
+        }
     }
 
     /**
@@ -74,13 +105,16 @@ public final class SlotService {
 
     private SlotRecord cloneWith(Actor actor, String sourceSlotId, String newName, List<NewCredential> credentials,
             SlotDraft edited) {
-        SlotValidator.checkNew(newName, SlotType.LIVE_PUSH, credentials);
-        List<String> hashes = hashAll(credentials);
+        Map<String, String> early = SlotValidator.newSlotProblems(newName, SlotType.LIVE_PUSH, credentials);
+        if (edited == null && !early.isEmpty()) {
+            throw new InvalidInputException(early);
+        }
+        List<String> hashes = early.isEmpty() ? hashAll(credentials) : List.of();
         return database.inTransaction(em -> {
             long version = ConfigVersions.next(em);
             Slot source = SlotLookup.find(em, actor, sourceSlotId);
             SlotSettings settings = edited == null ? source.settings()
-                    : SlotValidator.settings(em, edited, source.getMediaVault());
+                    : SlotValidator.settings(em, edited, source.getMediaVault(), early);
             Slot slot = insert(em, version, source.getAccount(), newName, source.getType(), settings, credentials,
                     hashes);
             AuditTrail.record(em, slot, actor, "cloned from " + source.getName(),
@@ -99,12 +133,12 @@ public final class SlotService {
      * in one transaction: a refusal (invalid input, capacity, a credential that exists or is gone) changes nothing.
      */
     public SlotRecord update(Actor actor, String slotId, SlotDraft draft, CredentialChanges credentials) {
-        SlotValidator.checkCredentials(credentials.added());
-        List<String> hashes = hashAll(credentials.added());
+        Map<String, String> early = SlotValidator.credentialProblems(credentials.added());
+        List<String> hashes = early.isEmpty() ? hashAll(credentials.added()) : List.of();
         return database.inTransaction(em -> {
             long version = ConfigVersions.next(em);
             Slot slot = SlotLookup.find(em, actor, slotId);
-            SlotSettings settings = SlotValidator.settings(em, draft, slot.getMediaVault());
+            SlotSettings settings = SlotValidator.settings(em, draft, slot.getMediaVault(), early);
             Entitlements.checkKbps(em, slot.getAccount(), settings.totalKbps(), slot.getId());
             Map<String, String> before = AuditTrail.snapshot(slot);
             slot.configure(settings);
@@ -242,6 +276,7 @@ public final class SlotService {
     }
 
     private SlotRecord record(EntityManager em, Slot slot) {
-        return SlotRecords.full(slot, SlotRecords.statuses(em, List.of(slot), clock.instant()).get(slot.getId()));
+        return SlotRecords.full(slot, SlotRecords.statuses(em, List.of(slot), clock.instant(),
+                database.outages()).get(slot.getId()));
     }
 }

@@ -34,6 +34,14 @@ final class SlotValidator {
 
     /** Checks the name, type and credentials that only creation (and cloning) sets. */
     static void checkNew(String name, SlotType type, List<NewCredential> credentials) {
+        Map<String, String> found = newSlotProblems(name, type, credentials);
+        if (!found.isEmpty()) {
+            throw new InvalidInputException(found);
+        }
+    }
+
+    /** The problems of the name, type and credentials that only creation (and cloning) sets, by field. */
+    static Map<String, String> newSlotProblems(String name, SlotType type, List<NewCredential> credentials) {
         Problems problems = new Problems();
         problems.check("name", SlotName.problem(name));
         if (type == null) {
@@ -46,14 +54,22 @@ final class SlotValidator {
             problems.add("credentials", "At least one publish credential is required");
         }
         checkCredentials(problems, credentials);
-        problems.throwIfAny();
+        return problems.asMap();
     }
 
     /** Checks credentials to add to an existing slot (no minimum count). */
     static void checkCredentials(List<NewCredential> credentials) {
+        Map<String, String> found = credentialProblems(credentials);
+        if (!found.isEmpty()) {
+            throw new InvalidInputException(found);
+        }
+    }
+
+    /** The problems of credentials to add to an existing slot (no minimum count), by field. */
+    static Map<String, String> credentialProblems(List<NewCredential> credentials) {
         Problems problems = new Problems();
         checkCredentials(problems, credentials);
-        problems.throwIfAny();
+        return problems.asMap();
     }
 
     private static void checkCredentials(Problems problems, List<NewCredential> credentials) {
@@ -78,7 +94,18 @@ final class SlotValidator {
      *               creation
      */
     static SlotSettings settings(EntityManager em, SlotDraft draft, MediaVaultColumns stored) {
-        return new SlotValidator(em).check(draft, stored);
+        return settings(em, draft, stored, Map.of());
+    }
+
+    /**
+     * Checks every setting an edit may change and throws the problems found here together with {@code earlier} ones
+     * (of the name and credentials, checked before the transaction), so the caller sees every problem at once.
+     */
+    static SlotSettings settings(EntityManager em, SlotDraft draft, MediaVaultColumns stored,
+            Map<String, String> earlier) {
+        SlotValidator validator = new SlotValidator(em);
+        validator.problems.addAll("", earlier);
+        return validator.check(draft, stored);
     }
 
     private SlotSettings check(SlotDraft draft, MediaVaultColumns stored) {

@@ -1,5 +1,6 @@
 package io.livepush.setup;
 
+import io.livepush.store.ConnectionTimeouts;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,7 +11,8 @@ import javax.sql.DataSource;
 
 /**
  * A DataSource without a pool, for command-line tools that run a few statements and exit; web applications use the
- * container's pooled {@code jdbc/livepush} instead.
+ * container's pooled {@code jdbc/livepush} instead. The product's {@link ConnectionTimeouts} apply unless the URL sets
+ * its own.
  */
 public final class DriverManagerDataSource implements DataSource {
 
@@ -19,7 +21,7 @@ public final class DriverManagerDataSource implements DataSource {
     private final String password;
 
     public DriverManagerDataSource(String url, String user, String password) {
-        this.url = url;
+        this.url = ConnectionTimeouts.applyTo(url);
         this.user = user;
         this.password = password;
     }

@@ -10,10 +10,16 @@ import io.livepush.model.PublishCredential;
 import io.livepush.model.Slot;
 import io.livepush.model.SlotAudit;
 import io.livepush.model.SlotIngestStats;
+import io.livepush.service.DatabaseUnavailableException;
+import io.livepush.service.LivePushException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
@@ -33,10 +39,14 @@ public final class Database implements AutoCloseable {
     /** Where both web applications find their DataSource. */
     public static final String JNDI_NAME = "java:comp/env/jdbc/livepush";
 
-    private final EntityManagerFactory emf;
+    private static final Logger LOG = Logger.getLogger(Database.class.getName());
 
-    private Database(EntityManagerFactory emf) {
+    private final EntityManagerFactory emf;
+    private final DatabaseOutages outages;
+
+    private Database(EntityManagerFactory emf, Clock clock) {
         this.emf = emf;
+        this.outages = new DatabaseOutages(clock);
     }
 
     /**
@@ -46,6 +56,12 @@ public final class Database implements AutoCloseable {
      *                only validate, so that a node of an older version never changes a shared schema)
      */
     public static Database open(DataSource dataSource, boolean migrate) {
+        return open(dataSource, migrate, Clock.systemUTC());
+    }
+
+    /** Opens the database behind {@code dataSource}, timing the {@link #outages()} it sees with {@code clock}. */
+    public static Database open(DataSource dataSource, boolean migrate, Clock clock) {
+        warnWithoutSocketTimeout(dataSource);
         if (migrate) {
             migrate(dataSource);
         }
@@ -53,14 +69,14 @@ public final class Database implements AutoCloseable {
                 .managedClasses(Account.class, Pop.class, Slot.class, PublishCredential.class, AdminUser.class,
                         IngestNode.class, IngestNodeSlotError.class, SlotAudit.class, ConfigState.class,
                         SlotIngestStats.class)
-                .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
+                .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, new UnreachableMarkingDataSource(dataSource))
                 .property(AvailableSettings.HBM2DDL_AUTO, "validate")
                 .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")
                 .property(AvailableSettings.STATEMENT_BATCH_SIZE, 50)
                 .property(AvailableSettings.ORDER_INSERTS, true)
                 .property(AvailableSettings.DEFAULT_BATCH_FETCH_SIZE, 64)
                 .createEntityManagerFactory();
-        return new Database(emf);
+        return new Database(emf, clock);
     }
 
     /** Opens the database behind the container's {@value #JNDI_NAME}. */
@@ -74,24 +90,75 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Applies every pending migration of {@code db/migration} to the schema behind {@code dataSource}. */
-    public static void migrate(DataSource dataSource) {
-        Flyway.configure()
+    /**
+     * Applies every pending migration of {@code db/migration} to the schema behind {@code dataSource}.
+     *
+     * @return how many migrations ran (0 when the schema was up to date)
+     */
+    public static int migrate(DataSource dataSource) {
+        return Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
                 .load()
-                .migrate();
+                .migrate()
+                .migrationsExecuted;
     }
 
-    /** Runs {@code work} in a new transaction, committing when it returns and rolling back when it throws. */
+    /**
+     * Runs {@code work} in a new transaction, committing when it returns and rolling back when it throws.
+     *
+     * @throws DatabaseUnavailableException when the database could not be reached (nothing was committed)
+     */
     public <T> T inTransaction(Function<EntityManager, T> work) {
-        return emf.callInTransaction(work);
+        try {
+            T result = emf.callInTransaction(work);
+            outages.succeeded();
+            return result;
+        } catch (RuntimeException e) {
+            throw unavailableOr(e);
+        }
     }
 
-    /** Runs {@code work} in a new transaction, committing when it returns and rolling back when it throws. */
+    /**
+     * Runs {@code work} in a new transaction, committing when it returns and rolling back when it throws.
+     *
+     * @throws DatabaseUnavailableException when the database could not be reached (nothing was committed)
+     */
     public void runInTransaction(Consumer<EntityManager> work) {
-        emf.runInTransaction(work);
+        inTransaction(em -> {
+            work.accept(em);
+            return null;
+        });
+    }
+
+    /** The outages this process saw. */
+    public DatabaseOutages outages() {
+        return outages;
+    }
+
+    private RuntimeException unavailableOr(RuntimeException failure) {
+        if (failure instanceof LivePushException || !DatabaseFailures.isUnavailable(failure)) {
+            return failure;
+        }
+        outages.failed();
+        return new DatabaseUnavailableException(failure);
+    }
+
+    /**
+     * Without a socket time-out a stopped database holds every request that touches it for as long as TCP keeps the
+     * connection (minutes); the shipped configuration sets {@link ConnectionTimeouts}, a hand-written one may not.
+     */
+    private static void warnWithoutSocketTimeout(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (connection.getNetworkTimeout() == 0) {
+                LOG.warning("The jdbc/livepush connections have no socket time-out: while the database does not "
+                        + "answer, requests wait for it indefinitely. Add socketTimeout=" + ConnectionTimeouts
+                        .SOCKET_TIMEOUT_MS + " to the JDBC URL (docs/install.md)");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot connect to the database behind jdbc/livepush", e);
+        }
     }
 
     @Override

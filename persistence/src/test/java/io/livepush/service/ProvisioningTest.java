@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -384,5 +385,34 @@ class ProvisioningTest {
                 List.of(PRIMARY));
 
         assertThat(status(justEdited, nodes).status()).isEqualTo(ProvisioningStatus.LIVE_EVENT_PROVISIONING);
+    }
+    @Test
+    void nodesAliveWhenTheDatabaseWentAwayAreNotDeadTheMomentItReturns() {
+        // The database was away for two minutes; the nodes beat until it went away and could not beat since.
+        Instant outageStart = NOW.minus(Duration.ofMinutes(2));
+        List<NodeState> nodes = List.of(new NodeState("n1", PRIMARY.id(), VERSION, outageStart, null));
+        Instant aliveSince = Provisioning.aliveSince(NOW, Optional.of(outageStart));
+
+        assertThat(Provisioning.status(timedOut(PRIMARY), nodes, Map.of(), NOW, aliveSince).status())
+                .isEqualTo(ProvisioningStatus.PUBLISHED);
+        assertThat(status(timedOut(PRIMARY), nodes).status()).isEqualTo(ProvisioningStatus.NOT_PROVISIONED);
+    }
+
+    @Test
+    void nodesThatDiedBeforeTheOutageStayDead() {
+        Instant outageStart = NOW.minus(Duration.ofMinutes(2));
+        List<NodeState> nodes = List.of(new NodeState("n1", PRIMARY.id(), VERSION, outageStart.minus(DEAD), null));
+        Instant aliveSince = Provisioning.aliveSince(NOW, Optional.of(outageStart));
+
+        assertThat(Provisioning.status(timedOut(PRIMARY), nodes, Map.of(), NOW, aliveSince).status())
+                .isEqualTo(ProvisioningStatus.NOT_PROVISIONED);
+    }
+
+    @Test
+    void withoutAnOutageNodesAreJudgedByTheUsualAge() {
+        assertThat(Provisioning.aliveSince(NOW, Optional.empty())).isEqualTo(NOW.minus(Provisioning.NODE_ALIVE));
+        // During a fresh outage a node counts if it beat within NODE_ALIVE of the outage's start.
+        assertThat(Provisioning.aliveSince(NOW, Optional.of(NOW.minusSeconds(5))))
+                .isEqualTo(NOW.minusSeconds(5).minus(Provisioning.NODE_ALIVE));
     }
 }

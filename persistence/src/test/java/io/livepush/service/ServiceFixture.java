@@ -9,6 +9,7 @@ import io.livepush.security.Argon2Settings;
 import io.livepush.security.PasswordHasher;
 import io.livepush.store.Database;
 import io.livepush.testing.MutableClock;
+import io.livepush.testing.SwitchableDataSource;
 import io.livepush.testing.TestDatabases;
 import io.livepush.testing.TestSchema;
 import java.time.Instant;
@@ -28,8 +29,10 @@ final class ServiceFixture implements AutoCloseable {
     static final String PASSWORD = "correct-horse-battery";
 
     final TestSchema schema = TestDatabases.freshSchema();
-    final Database database = schema.openDatabase();
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z").truncatedTo(ChronoUnit.MICROS));
+    /** The schema's pool behind a switch, so a test can take the database away. */
+    final SwitchableDataSource dataSource = new SwitchableDataSource(schema.dataSource());
+    final Database database = Database.open(dataSource, true, clock);
     final PasswordHasher hasher = new PasswordHasher(new Argon2Settings(1024, 1, 1));
     final AccountService accounts = new AccountService(database, clock);
     final PopService pops = new PopService(database, clock);

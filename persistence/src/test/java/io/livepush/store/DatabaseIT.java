@@ -34,11 +34,31 @@ class DatabaseIT {
     }
 
     @Test
-    void migratingTwiceIsANoOp() {
+    void migratingTwiceIsANoOp() throws Exception {
         try (TestSchema schema = TestDatabases.freshSchema()) {
-            Database.migrate(schema.dataSource());
-            Database.migrate(schema.dataSource());
+            int first = Database.migrate(schema.dataSource());
+            List<String> afterFirst = history(schema);
+            int second = Database.migrate(schema.dataSource());
+
+            assertThat(first).isPositive();
+            assertThat(afterFirst).hasSize(first).doesNotHaveDuplicates().allMatch(row -> row.endsWith(" ok"));
+            assertThat(second).isZero();
+            assertThat(history(schema)).isEqualTo(afterFirst);
             schema.openDatabase().close();
+        }
+    }
+
+    /** Each row of Flyway's history as "version script ok|failed", in the order they ran. */
+    private static List<String> history(TestSchema schema) throws Exception {
+        try (Connection connection = schema.dataSource().getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT version, script, success FROM flyway_schema_history"
+                        + " ORDER BY installed_rank")) {
+            List<String> history = new ArrayList<>();
+            while (rows.next()) {
+                history.add(rows.getString(1) + " " + rows.getString(2) + (rows.getBoolean(3) ? " ok" : " failed"));
+            }
+            return history;
         }
     }
 }

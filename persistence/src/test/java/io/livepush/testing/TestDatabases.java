@@ -39,19 +39,29 @@ public final class TestDatabases {
     /** Creates a new, empty schema with a random name; close it to drop it. */
     public static TestSchema freshSchema() {
         ensureServer();
+        return freshSchema(serverUrl, serverQuery);
+    }
+
+    /**
+     * Creates a new, empty schema on another server, e.g. one a test starts (and stops) itself.
+     *
+     * @param server the server's URL without a path, e.g. {@code jdbc:mariadb://127.0.0.1:3307}
+     * @param query  the URL's query with its {@code ?}, e.g. {@code ?user=root}
+     */
+    public static TestSchema freshSchema(String server, String query) {
         byte[] suffix = new byte[5];
         RANDOM.nextBytes(suffix);
         String name = "lp_test_" + HexFormat.of().formatHex(suffix);
-        execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
-        return new TestSchema(name, serverUrl + "/" + name + serverQuery);
+        execute(server, query, "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        return new TestSchema(name, server + "/" + name + query, sql -> execute(server, query, sql));
     }
 
-    static void execute(String sql) {
-        try (Connection connection = DriverManager.getConnection(serverUrl + "/" + serverQuery);
+    private static void execute(String server, String query, String sql) {
+        try (Connection connection = DriverManager.getConnection(server + "/" + query);
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot run [" + sql + "] on the test server " + serverUrl, e);
+            throw new IllegalStateException("Cannot run [" + sql + "] on the test server " + server, e);
         }
     }
 

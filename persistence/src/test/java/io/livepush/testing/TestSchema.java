@@ -2,6 +2,7 @@ package io.livepush.testing;
 
 import io.livepush.store.Database;
 import java.sql.SQLException;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.mariadb.jdbc.MariaDbPoolDataSource;
 
@@ -14,10 +15,12 @@ public final class TestSchema implements AutoCloseable {
     private final String name;
     private final String jdbcUrl;
     private final MariaDbPoolDataSource dataSource;
+    private final Consumer<String> dropper;
 
-    TestSchema(String name, String jdbcUrl) {
+    TestSchema(String name, String jdbcUrl, Consumer<String> dropper) {
         this.name = name;
         this.jdbcUrl = jdbcUrl;
+        this.dropper = dropper;
         try {
             String separator = jdbcUrl.contains("?") ? "&" : "?";
             this.dataSource = new MariaDbPoolDataSource(jdbcUrl + separator + "maxPoolSize=8&minPoolSize=0");
@@ -48,6 +51,6 @@ public final class TestSchema implements AutoCloseable {
     @Override
     public void close() {
         dataSource.close();
-        TestDatabases.execute("DROP DATABASE IF EXISTS " + name);
+        dropper.accept("DROP DATABASE IF EXISTS " + name);
     }
 }

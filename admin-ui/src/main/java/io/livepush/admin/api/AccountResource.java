@@ -7,6 +7,7 @@ import io.livepush.admin.api.json.EntitlementsJson;
 import io.livepush.domain.SlotType;
 import io.livepush.service.AccountDraft;
 import io.livepush.service.AccountRecord;
+import io.livepush.service.AccountService;
 import io.livepush.service.InvalidInputException;
 import jakarta.servlet.ServletContext;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,7 +49,7 @@ public class AccountResource {
 
     @POST
     public Response create(AccountInput input) {
-        AccountRecord account = services().accounts().create(ApiActors.of(security), draft(input));
+        AccountRecord account = services().accounts().create(ApiActors.of(security), draft(input, true));
         return Response.created(uri.getAbsolutePathBuilder().path(account.shortname()).build())
                 .entity(JsonMapping.account(account)).build();
     }
@@ -61,7 +63,7 @@ public class AccountResource {
     @PUT
     @Path("{shortname}")
     public Response update(@PathParam("shortname") String shortname, AccountInput input) {
-        services().accounts().update(ApiActors.of(security), shortname, draft(input));
+        services().accounts().update(ApiActors.of(security), shortname, draft(input, false));
         return Response.noContent().build();
     }
 
@@ -71,20 +73,28 @@ public class AccountResource {
         return JsonMapping.entitlements(services().accounts().entitlements(ApiActors.of(security), shortname));
     }
 
-    private static AccountDraft draft(AccountInput input) {
+    /** The draft of {@code input}; unknown slot types are reported together with every other problem. */
+    private static AccountDraft draft(AccountInput input, boolean creating) {
         if (input == null) {
             throw new InvalidInputException("body", "A JSON body is required");
         }
         Map<SlotType, Integer> entitlements = new EnumMap<>(SlotType.class);
+        Map<String, String> unknownTypes = new LinkedHashMap<>();
         if (input.entitlements() != null) {
             for (Map.Entry<String, Integer> entry : input.entitlements().entrySet()) {
-                SlotType type = SlotType.tryParse(entry.getKey()).orElseThrow(() -> new InvalidInputException(
-                        "entitlements." + entry.getKey(), "'" + entry.getKey() + "' is not a slot type"));
-                entitlements.put(type, entry.getValue());
+                SlotType.tryParse(entry.getKey()).ifPresentOrElse(type -> entitlements.put(type, entry.getValue()),
+                        () -> unknownTypes.put("entitlements." + entry.getKey(),
+                                "'" + entry.getKey() + "' is not a slot type"));
             }
         }
-        return new AccountDraft(input.shortname(), input.displayName(),
+        AccountDraft draft = new AccountDraft(input.shortname(), input.displayName(),
                 input.livePushKbps() == null ? -1 : input.livePushKbps(), entitlements);
+        if (!unknownTypes.isEmpty()) {
+            Map<String, String> problems = new LinkedHashMap<>(AccountService.problems(draft, creating));
+            problems.putAll(unknownTypes);
+            throw new InvalidInputException(problems);
+        }
+        return draft;
     }
 
     private AdminServices services() {

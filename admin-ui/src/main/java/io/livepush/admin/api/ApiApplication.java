@@ -17,6 +17,7 @@ public class ApiApplication extends ResourceConfig {
         AdminServices services = AdminServices.from(context);
         register(JacksonFeature.withoutExceptionMappers());
         register(new ApiAuthFilter(services));
+        register(BodyLimitInterceptor.class);
         register(ApiExceptionMapper.class);
         register(WebApplicationExceptionMapper.class);
         register(JsonExceptionMapper.class);

@@ -101,8 +101,35 @@ final class JsonMapping {
     /**
      * Turns API input into a draft; {@code current} is the stored slot on update (its MediaVault settings are kept
      * when the input has none).
+     *
+     * @throws InvalidInputException for a value that does not parse (an unknown region, action or mode)
      */
     static SlotDraft draft(SlotInput input, SlotRecord current) {
+        DraftReading reading = read(input, current);
+        if (!reading.problems().isEmpty()) {
+            throw new InvalidInputException(reading.problems());
+        }
+        return reading.draft();
+    }
+
+    /**
+     * A draft read from API input, and the problems of the values that did not parse. A value that did not parse is
+     * {@code null} in the draft (the service then reports the field as missing, which the reading's own message
+     * replaces) or, where the service needs a value, its default; so the draft can still be checked for every other
+     * problem.
+     */
+    record DraftReading(SlotDraft draft, Map<String, String> problems) {
+
+        /** {@code problems} of the service (by field) with this reading's problems, which win for their fields. */
+        Map<String, String> with(Map<String, String> serviceProblems) {
+            Map<String, String> all = new LinkedHashMap<>(serviceProblems);
+            all.putAll(problems);
+            return all;
+        }
+    }
+
+    /** Reads API input into a draft without throwing for values that do not parse; see {@link DraftReading}. */
+    static DraftReading read(SlotInput input, SlotRecord current) {
         if (input == null) {
             throw new InvalidInputException("body", "A JSON body is required");
         }
@@ -111,7 +138,8 @@ final class JsonMapping {
                 : input.type() == null ? SlotType.LIVE_PUSH : parse(problems, "type", input.type(), SlotType::parse);
         Region region = input.region() == null ? null : parse(problems, "region", input.region(), Region::parse);
         AddressRule.Action viewerDefault = input.viewerDefault() == null ? AddressRule.Action.ALLOW
-                : parse(problems, "viewerDefault", input.viewerDefault(), JsonMapping::action);
+                : orElse(parse(problems, "viewerDefault", input.viewerDefault(), JsonMapping::action),
+                        AddressRule.Action.ALLOW);
         List<ViewerRule> rules = new ArrayList<>();
         List<ViewerRuleJson> given = input.viewerRules() == null ? List.of() : input.viewerRules();
         for (int i = 0; i < given.size(); i++) {
@@ -123,14 +151,15 @@ final class JsonMapping {
         MediaVaultInput vault = input.mediaVault() == null
                 ? current == null ? MediaVaultInput.disabled() : keep(current.mediaVault())
                 : mediaVault(problems, input.mediaVault());
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        return new SlotDraft(input.name(), input.description(), type, region, input.primaryPopId(),
+        return new DraftReading(new SlotDraft(input.name(), input.description(), type, region, input.primaryPopId(),
                 input.backupPopId(), Boolean.TRUE.equals(input.useBackupIngest()),
                 number(input.totalKbps(), -1), number(input.segmentDurationMs(), SlotLimits.DEFAULT_SEGMENT_MS),
                 number(input.fileExpirySeconds(), SlotLimits.DEFAULT_EXPIRY_SECONDS), credentials(input.credentials()),
-                input.publishCidrs(), rules, viewerDefault, vault);
+                input.publishCidrs(), rules, viewerDefault, vault), problems);
+    }
+
+    private static <T> T orElse(T value, T fallback) {
+        return value == null ? fallback : value;
     }
 
     static List<NewCredential> credentials(List<CredentialInput> inputs) {
@@ -148,8 +177,8 @@ final class JsonMapping {
 
     private static MediaVaultInput mediaVault(Map<String, String> problems, MediaVaultInputJson json) {
         MediaVaultMode mode = json.mode() == null ? MediaVaultMode.NONE
-                : parse(problems, "mediaVault.mode", json.mode(), text -> MediaVaultMode.valueOf(
-                        text.toUpperCase(Locale.ROOT).replace('-', '_')));
+                : orElse(parse(problems, "mediaVault.mode", json.mode(), text -> MediaVaultMode.valueOf(
+                        text.toUpperCase(Locale.ROOT).replace('-', '_'))), MediaVaultMode.NONE);
         return new MediaVaultInput(mode, json.primarySecret(), json.secondarySecret(),
                 number(json.denyStatus(), MediaVaultSettings.DEFAULT_DENY_STATUS),
                 Boolean.TRUE.equals(json.pathBased()),

@@ -7,6 +7,7 @@ import io.livepush.domain.Region;
 import io.livepush.service.InvalidInputException;
 import io.livepush.service.PopDraft;
 import io.livepush.service.PopRecord;
+import io.livepush.service.PopService;
 import jakarta.servlet.ServletContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -21,7 +22,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** {@code /api/v1/pops}: everyone may list PoPs (slots need their IDs); only operators change them. */
 @Path("v1/pops")
@@ -67,12 +70,15 @@ public class PopResource {
         if (input == null) {
             throw new InvalidInputException("body", "A JSON body is required");
         }
-        Region region = null;
-        if (input.region() != null) {
-            region = Region.tryParse(input.region()).orElseThrow(() -> new InvalidInputException("region",
-                    "'" + input.region() + "' is not a region"));
+        Region region = input.region() == null ? null : Region.tryParse(input.region()).orElse(null);
+        PopDraft draft = new PopDraft(input.name(), region, input.ingestBaseUrl(), input.playbackBaseUrl());
+        if (input.region() != null && region == null) {
+            // Report the unknown region together with every other problem of the input.
+            Map<String, String> problems = new LinkedHashMap<>(PopService.problems(draft));
+            problems.put("region", "'" + input.region() + "' is not a region");
+            throw new InvalidInputException(problems);
         }
-        return new PopDraft(input.name(), region, input.ingestBaseUrl(), input.playbackBaseUrl());
+        return draft;
     }
 
     private AdminServices services() {

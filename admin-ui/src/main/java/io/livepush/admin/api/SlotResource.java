@@ -76,7 +76,12 @@ public class SlotResource {
 
     @POST
     public Response create(SlotInput input) {
-        SlotRecord slot = services().slots().create(actor(), shortname(), JsonMapping.draft(input, null));
+        JsonMapping.DraftReading reading = JsonMapping.read(input, null);
+        if (!reading.problems().isEmpty()) {
+            throw new InvalidInputException(reading.with(
+                    services().slots().problems(actor(), shortname(), reading.draft())));
+        }
+        SlotRecord slot = services().slots().create(actor(), shortname(), reading.draft());
         return created(slot);
     }
 
@@ -90,7 +95,12 @@ public class SlotResource {
     @Path("{name}")
     public Response update(@PathParam("name") String name, SlotInput input) {
         SlotRecord slot = find(name);
-        services().slots().update(actor(), slot.id(), JsonMapping.draft(input, slot));
+        JsonMapping.DraftReading reading = JsonMapping.read(input, slot);
+        if (!reading.problems().isEmpty()) {
+            throw new InvalidInputException(reading.with(
+                    services().slots().updateProblems(actor(), slot.id(), reading.draft())));
+        }
+        services().slots().update(actor(), slot.id(), reading.draft());
         return Response.noContent().build();
     }
 
