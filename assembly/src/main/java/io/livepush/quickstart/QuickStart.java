@@ -19,9 +19,10 @@ import org.mariadb.jdbc.MariaDbPoolDataSource;
  * {@code java -jar livepush-quickstart.jar}: a working Live Push origin with a portal on this machine in one command.
  * <p>
  * Starts an embedded MariaDB with its data in {@code ./livepush-data/mariadb} (loopback only, password in
- * {@code mariadb/database.password}), makes a self-signed certificate for the HTTPS port, creates the demo (an operator, the {@code demo} account and its admin, a Live Push slot with an
- * encoder credential), starts Tomcat 11 with both web applications, and prints the portal URL, the logins, the
- * ingest URL, a ready ffmpeg command line and the playback URL; the same facts go to
+ * {@code mariadb/database.password}), makes a self-signed certificate for the HTTPS port, creates the demo (an
+ * operator, the {@code demo} account and its admin, a Live Push slot with an encoder credential), starts Tomcat 11
+ * with both web applications, and prints the portal URL, the logins, the HTTPS API URL, the ingest URL, a ready
+ * ffmpeg command line and the playback URL; the same facts go to
  * {@code livepush-data/quickstart.json} for scripts. Both ports listen on 127.0.0.1 unless {@code --bind} says
  * otherwise. Ctrl-C stops everything cleanly; a restart keeps the data, also after a {@code kill -9}.
  */

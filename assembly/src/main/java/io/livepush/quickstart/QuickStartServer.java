@@ -156,10 +156,11 @@ final class QuickStartServer {
 
     /**
      * As the distribution's {@code server.xml}: {@code %U} is the path without the query, so no MediaVault query token
-     * is logged, and no header that carries credentials ({@code Authorization}, {@code Cookie}) is.
+     * is logged, and no header that carries credentials ({@code Authorization}, {@code Cookie}) is; path-based tokens
+     * are left out too ({@link TokenSafeAccessLogValve}).
      */
     private static AccessLogValve accessLog(Path directory) {
-        AccessLogValve valve = new AccessLogValve();
+        AccessLogValve valve = new TokenSafeAccessLogValve();
         valve.setDirectory(directory.toString());
         valve.setPrefix("access");
         valve.setSuffix(".log");
