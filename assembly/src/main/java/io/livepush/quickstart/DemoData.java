@@ -37,10 +37,13 @@ final class DemoData {
     static final String ENCODER = "encoder";
 
     private final Database database;
+    private final String host;
     private final Clock clock = Clock.systemUTC();
 
-    DemoData(Database database) {
+    /** {@code host} is what URLs name this machine by: an IP literal, in brackets for IPv6. */
+    DemoData(Database database, String host) {
         this.database = database;
+        this.host = host;
     }
 
     /** Ensures the demo exists and fills {@code facts} with its names, URLs and passwords. */
@@ -73,13 +76,14 @@ final class DemoData {
         facts.put("shortname", SHORTNAME).put("slot", SLOT)
                 .put("ingestUrl", slot.primaryIngestUrl())
                 .put("playbackUrl", slot.playbackHttpUrl())
-                .put("portalUrl", "http://127.0.0.1:" + httpPort + "/admin/")
-                .put("apiUrl", "http://127.0.0.1:" + httpPort + "/admin/api/v1");
+                .put("portalUrl", "http://" + host + ":" + httpPort + "/admin/")
+                // The API refuses Basic authentication over plain HTTP, so scripts get its HTTPS address.
+                .put("apiUrl", "https://" + host + ":" + httpsPort + "/admin/api/v1");
     }
 
     private PopRecord ensurePop(int httpPort, int httpsPort) {
-        PopDraft draft = new PopDraft(POP, Region.EUROPE, "https://127.0.0.1:" + httpsPort + "/live",
-                "http://127.0.0.1:" + httpPort + "/live");
+        PopDraft draft = new PopDraft(POP, Region.EUROPE, "https://" + host + ":" + httpsPort + "/live",
+                "http://" + host + ":" + httpPort + "/live");
         PopService pops = new PopService(database, clock);
         PopRecord pop = new Installer(database, clock).ensurePop(draft.name(), draft.region(), draft.ingestBaseUrl(),
                 draft.playbackBaseUrl());

@@ -18,11 +18,13 @@ import org.mariadb.jdbc.MariaDbPoolDataSource;
 /**
  * {@code java -jar livepush-quickstart.jar}: a working Live Push origin with a portal on this machine in one command.
  * <p>
- * Starts an embedded MariaDB with its data in {@code ./livepush-data/mariadb}, makes a self-signed certificate for the
- * publishing port, creates the demo (an operator, the {@code demo} account and its admin, a Live Push slot with an
- * encoder credential), starts Tomcat 11 with both web applications, and prints the portal URL, the logins, the
- * ingest URL, a ready ffmpeg command line and the playback URL; the same facts go to
- * {@code livepush-data/quickstart.json} for scripts. Ctrl-C stops everything cleanly; a restart keeps the data.
+ * Starts an embedded MariaDB with its data in {@code ./livepush-data/mariadb} (loopback only, password in
+ * {@code mariadb/database.password}), makes a self-signed certificate for the HTTPS port, creates the demo (an
+ * operator, the {@code demo} account and its admin, a Live Push slot with an encoder credential), starts Tomcat 11
+ * with both web applications, and prints the portal URL, the logins, the HTTPS API URL, the ingest URL, a ready
+ * ffmpeg command line and the playback URL; the same facts go to
+ * {@code livepush-data/quickstart.json} for scripts. Both ports listen on 127.0.0.1 unless {@code --bind} says
+ * otherwise. Ctrl-C stops everything cleanly; a restart keeps the data, also after a {@code kill -9}.
  */
 public final class QuickStart {
 
@@ -50,16 +52,14 @@ public final class QuickStart {
         System.setProperty("java.io.tmpdir", Files.createDirectories(data.resolve("tmp")).toString());
         Path secrets = data.resolve("quickstart.properties");
         QuickStartFacts facts = QuickStartFacts.load(secrets);
-        EmbeddedMariaDb db = EmbeddedMariaDb.create(0, data.resolve("mariadb"));
-        db.start();
-        try (Connection connection = DriverManager.getConnection(db.serverUrl() + "?user=root");
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE IF NOT EXISTS livepush CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
-        }
-        String jdbcUrl = db.serverUrl() + "livepush?user=root";
-        try (MariaDbPoolDataSource pool = new MariaDbPoolDataSource(jdbcUrl);
-                Database database = Database.open(pool, true)) {
-            new DemoData(database).ensure(facts, options.httpPort(), options.httpsPort());
+        EmbeddedMariaDb db = startDatabase(data.resolve("mariadb"));
+        DatabaseLogin login = new DatabaseLogin(db.serverUrl() + "livepush", db.user(), db.password());
+        try (MariaDbPoolDataSource pool = new MariaDbPoolDataSource(login.url())) {
+            pool.setUser(login.user());
+            pool.setPassword(login.password());
+            try (Database database = Database.open(pool, true)) {
+                new DemoData(database, options.urlHost()).ensure(facts, options.httpPort(), options.httpsPort());
+            }
         }
         if (facts.get("keystorePassword") == null) {
             facts.put("keystorePassword", Secrets.randomToken(18));
@@ -71,9 +71,20 @@ public final class QuickStart {
 
         QuickStartServer server = new QuickStartServer();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, db), "livepush-quickstart-stop"));
-        server.start(options, keystore, facts.get("keystorePassword"), jdbcUrl);
-        print(facts, data, out);
+        server.start(options, keystore, facts.get("keystorePassword"), login);
+        print(facts, options, out);
         return facts;
+    }
+
+    /** Starts MariaDB (stopping one that a killed quick start left running) and makes the {@code livepush} schema. */
+    private static EmbeddedMariaDb startDatabase(Path folder) throws Exception {
+        EmbeddedMariaDb db = EmbeddedMariaDb.create(0, folder);
+        db.start();
+        try (Connection connection = DriverManager.getConnection(db.serverUrl(), db.user(), db.password());
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE IF NOT EXISTS livepush CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        }
+        return db;
     }
 
     private static void stop(QuickStartServer server, EmbeddedMariaDb db) {
@@ -89,7 +100,7 @@ public final class QuickStart {
         }
     }
 
-    private static void print(QuickStartFacts facts, Path data, PrintStream out) {
+    private static void print(QuickStartFacts facts, QuickStartOptions options, PrintStream out) {
         String auth = Base64.getEncoder().encodeToString((facts.get("ingestUser") + ":"
                 + facts.get("ingestPassword")).getBytes(StandardCharsets.UTF_8));
         out.println();
@@ -111,6 +122,11 @@ public final class QuickStart {
         out.println("    " + facts.get("ingestUrl") + "index.m3u8");
         out.println("Play it with:  ffplay " + facts.get("playbackUrl") + "index.m3u8");
         out.println();
-        out.println("The same facts are in " + data.resolve("quickstart.json") + ". Press Ctrl-C to stop.");
+        out.println("Listening on " + options.bindAddress() + (options.bindsEverywhere() ? " (every interface)" : "")
+                + "; /admin answers only " + String.join(", ", options.adminAllow()) + " (--bind, --admin-allow).");
+        out.println("Access log: " + options.dataDir().resolve("logs") + ". Database password: "
+                + options.dataDir().resolve("mariadb").resolve(EmbeddedMariaDb.PASSWORD_FILE) + ".");
+        out.println("The same facts are in " + options.dataDir().resolve("quickstart.json")
+                + ". Press Ctrl-C to stop.");
     }
 }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 import org.apache.catalina.Context;
 import org.apache.catalina.Lifecycle;
@@ -14,7 +15,9 @@ import org.apache.catalina.Wrapper;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.servlets.DefaultServlet;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.catalina.valves.AccessLogValve;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.catalina.valves.RemoteCIDRValve;
 import org.apache.catalina.webresources.DirResourceSet;
 import org.apache.tomcat.util.descriptor.web.ApplicationParameter;
 import org.apache.tomcat.util.descriptor.web.ContextResource;
@@ -22,19 +25,24 @@ import org.apache.tomcat.util.net.SSLHostConfig;
 import org.apache.tomcat.util.net.SSLHostConfigCertificate;
 
 /**
- * The quick start's embedded Tomcat 11: HTTP for playback and the portal, HTTPS (self-signed) for publishing, and
- * both WARs as the assembled distribution deploys them: {@code /live} with its storage mounted at {@code /play}
- * (uncached) and {@code /admin}, each with the {@code jdbc/livepush} DataSource.
+ * The quick start's embedded Tomcat 11: HTTP for playback and the portal, HTTPS (self-signed) for publishing and the
+ * API, both on the {@code --bind} address (loopback by default), and both WARs as the assembled distribution deploys
+ * them: {@code /live} with its storage mounted at {@code /play} (uncached) and {@code /admin} (behind a
+ * {@code RemoteCIDRValve}, {@code --admin-allow}), each with the {@code jdbc/livepush} DataSource. Requests go to an
+ * access log in {@code {data}/logs} with the distribution's pattern.
  */
 final class QuickStartServer {
 
     /** The publishing connector's TLS protocols, the same as tomcat-conf's default {@code LIVEPUSH_TLS_PROTOCOLS}. */
     static final String PUBLISHING_TLS_PROTOCOLS = "TLSv1.2";
 
+    /** The pattern of the distribution's access log ({@code tomcat-conf/conf/server.xml}). */
+    static final String ACCESS_LOG_PATTERN = "%a %l %t \"%m %U %H\" %s %b %D \"%{User-Agent}i\"";
+
     private final Tomcat tomcat = new Tomcat();
 
     /** Starts Tomcat; throws when a connector cannot bind or a web application fails to start. */
-    void start(QuickStartOptions options, Path keystore, String keystorePassword, String jdbcUrl)
+    void start(QuickStartOptions options, Path keystore, String keystorePassword, DatabaseLogin database)
             throws IOException, LifecycleException {
         Path base = Files.createDirectories(options.dataDir().resolve("tomcat"));
         Files.createDirectories(base.resolve("webapps"));
@@ -42,11 +50,15 @@ final class QuickStartServer {
         tomcat.setBaseDir(base.toString());
         Connector http = new Connector();
         http.setPort(options.httpPort());
+        http.setProperty("address", options.bindAddress());
         tomcat.setConnector(http);
-        tomcat.getService().addConnector(publishing(options.httpsPort(), keystore, keystorePassword));
+        Connector https = publishing(options.httpsPort(), keystore, keystorePassword);
+        https.setProperty("address", options.bindAddress());
+        tomcat.getService().addConnector(https);
         tomcat.enableNaming();
         tomcat.getHost().setAutoDeploy(false);
         tomcat.getHost().getPipeline().addValve(plainErrorReports());
+        tomcat.getHost().getPipeline().addValve(accessLog(options.dataDir().resolve("logs")));
         tomcat.setAddDefaultWebXmlToWebapp(false);
 
         Context live = tomcat.addWebapp("/live", war(base, "live.war").toString());
@@ -61,11 +73,12 @@ final class QuickStartServer {
                         storage.toString(), "/"));
             }
         });
-        dataSource(live, jdbcUrl);
+        dataSource(live, database);
 
         Context admin = tomcat.addWebapp("/admin", war(base, "admin.war").toString());
         addDefaultServlet(admin);
-        dataSource(admin, jdbcUrl);
+        dataSource(admin, database);
+        admin.getPipeline().addValve(adminNetworks(options.adminAllow()));
 
         tomcat.start();
         for (Context context : new Context[] {live, admin}) {
@@ -134,13 +147,38 @@ final class QuickStartServer {
         });
     }
 
-    private static void dataSource(Context context, String jdbcUrl) {
+    private static void dataSource(Context context, DatabaseLogin database) {
         ContextResource resource = new ContextResource();
         resource.setName("jdbc/livepush");
         resource.setType("org.mariadb.jdbc.MariaDbPoolDataSource");
         resource.setProperty("factory", "org.apache.naming.factory.BeanFactory");
-        resource.setProperty("url", ConnectionTimeouts.applyTo(jdbcUrl));
+        resource.setProperty("url", ConnectionTimeouts.applyTo(database.url()));
+        resource.setProperty("user", database.user());
+        resource.setProperty("password", database.password());
         context.getNamingResources().addResource(resource);
+    }
+
+    /** As the distribution's {@code admin.xml}: only these networks reach the portal and the API (else 403). */
+    private static RemoteCIDRValve adminNetworks(List<String> blocks) {
+        RemoteCIDRValve valve = new RemoteCIDRValve();
+        valve.setAllow(String.join(", ", blocks));
+        return valve;
+    }
+
+    /**
+     * As the distribution's {@code server.xml}: {@code %U} is the path without the query, so no MediaVault query token
+     * is logged, and no header that carries credentials ({@code Authorization}, {@code Cookie}) is; path-based tokens
+     * are left out too ({@link TokenSafeAccessLogValve}).
+     */
+    private static AccessLogValve accessLog(Path directory) {
+        AccessLogValve valve = new TokenSafeAccessLogValve();
+        valve.setDirectory(directory.toString());
+        valve.setPrefix("access");
+        valve.setSuffix(".log");
+        valve.setPattern(ACCESS_LOG_PATTERN);
+        // Lines appear at once (a demo is watched with tail -f) and survive a kill -9.
+        valve.setBuffered(false);
+        return valve;
     }
 
     /** Copies a WAR from the quick-start jar into Tomcat's base folder (replacing an older copy). */

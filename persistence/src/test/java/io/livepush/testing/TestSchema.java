@@ -1,6 +1,8 @@
 package io.livepush.testing;
 
 import io.livepush.store.Database;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -37,6 +39,28 @@ public final class TestSchema implements AutoCloseable {
     /** A JDBC URL that selects this schema. */
     public String jdbcUrl() {
         return jdbcUrl;
+    }
+
+    /** The user the URL logs in as ({@code user=} of its query), for tools that take it apart from the URL. */
+    public String user() {
+        return queryValue("user");
+    }
+
+    /** The password the URL logs in with ({@code password=} of its query), empty when there is none. */
+    public String password() {
+        return queryValue("password");
+    }
+
+    private String queryValue(String name) {
+        int query = jdbcUrl.indexOf('?');
+        if (query >= 0) {
+            for (String pair : jdbcUrl.substring(query + 1).split("&")) {
+                if (pair.startsWith(name + "=")) {
+                    return URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        return "";
     }
 
     public DataSource dataSource() {

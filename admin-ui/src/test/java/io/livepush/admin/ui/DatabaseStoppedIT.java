@@ -43,7 +43,8 @@ class DatabaseStoppedIT {
         mariaDb = EmbeddedMariaDb.create(0, null);
         mariaDb.start();
         String url = mariaDb.serverUrl();
-        server = new AdminServer(TestDatabases.freshSchema(url.substring(0, url.length() - 1), "?user=root"));
+        server = new AdminServer(TestDatabases.freshSchema(url.substring(0, url.length() - 1),
+                "?user=" + mariaDb.user() + "&password=" + mariaDb.password()));
         token = server.tokens.create(AdminServer.OPERATOR, "ci").token();
         String port = "--port=" + mariaDb.getConfiguration().getPort();
         mariaDbProcess = ProcessHandle.current().descendants()
