@@ -75,7 +75,8 @@ class AccountAndPopIT extends ServiceIT {
     @Test
     void aPopsHttpsPlaybackBaseIsOptionalHttpsOnlyAndGivesItsSlotsTheirHttpsUrl() {
         assertThatThrownBy(() -> fx.pops.create(OPERATOR, new PopDraft("ap2", Region.ASIA_PACIFIC,
-                "https://ap2.example.com/live", "http://ap2.example.com:8080/live", "http://ap2.example.com:8443/live")))
+                "https://ap2.example.com/live", "http://ap2.example.com:8080/live",
+                "http://ap2.example.com:8443/live")))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.fieldErrors()).containsOnlyKeys("playbackHttpsBaseUrl"));
         PopRecord pop = fx.pops.create(OPERATOR, new PopDraft("ap2", Region.EUROPE, "https://ap2.example.com/live",
@@ -89,7 +90,8 @@ class AccountAndPopIT extends ServiceIT {
         assertThat(slot.playbackUrl(true)).isEqualTo("http://ap2.example.com:8080/live/play/acme/on-ap2/");
 
         PopRecord withHttps = fx.pops.update(OPERATOR, pop.id(), new PopDraft("ap2", Region.EUROPE,
-                "https://ap2.example.com/live", "http://ap2.example.com:8080/live", "https://ap2.example.com:8443/live/"));
+                "https://ap2.example.com/live", "http://ap2.example.com:8080/live",
+                "https://ap2.example.com:8443/live/"));
 
         assertThat(withHttps.playbackHttpsBaseUrl()).isEqualTo("https://ap2.example.com:8443/live");
         assertThat(fx.pops.list()).contains(withHttps);

@@ -72,7 +72,8 @@ public class PopResource {
             region = Region.tryParse(input.region()).orElseThrow(() -> new InvalidInputException("region",
                     "'" + input.region() + "' is not a region"));
         }
-        return new PopDraft(input.name(), region, input.ingestBaseUrl(), input.playbackBaseUrl());
+        return new PopDraft(input.name(), region, input.ingestBaseUrl(), input.playbackBaseUrl(),
+                input.playbackHttpsBaseUrl());
     }
 
     private AdminServices services() {
