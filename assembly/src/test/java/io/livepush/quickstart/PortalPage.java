@@ -1,24 +1,16 @@
 package io.livepush.quickstart;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.livepush.distribution.PortalLogin;
 import java.time.Duration;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The portal in headless Debian Chromium: log in, open a screen, read and type Vaadin fields, click buttons. */
+/** The portal in headless Chromium: log in, open a screen, read and type Vaadin fields, click buttons. */
 final class PortalPage implements AutoCloseable {
-
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
     final ChromeDriver driver;
     final WebDriverWait wait;
@@ -28,30 +20,13 @@ final class PortalPage implements AutoCloseable {
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(60));
     }
 
-    /** Starts Chromium, or skips the test (fails with LIVEPUSH_REQUIRE_TOOLS=1) when it is not installed. */
+    /** Starts headless Chromium ({@link PortalLogin#chromium()}: skipped or failed when it is missing). */
     static PortalPage start() {
-        if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
-            String message = "The portal tests need Debian's chromium and chromium-driver";
-            if ("1".equals(System.getenv("LIVEPUSH_REQUIRE_TOOLS"))) {
-                Assertions.fail(message);
-            }
-            Assumptions.abort(message);
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage", "--window-size=1400,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        return new PortalPage(new ChromeDriver(service, options));
+        return new PortalPage((ChromeDriver) PortalLogin.chromium());
     }
 
     void login(String portalUrl, String username, String password) {
-        driver.get(portalUrl + "login");
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
-                "vaadin-login-form input[name='username']"))).sendKeys(username);
-        driver.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(password, Keys.ENTER);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("current-user")));
+        PortalLogin.login(driver, portalUrl, username, password);
         waitForVaadin();
     }
 

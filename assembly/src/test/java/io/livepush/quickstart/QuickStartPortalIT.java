@@ -40,14 +40,20 @@ class QuickStartPortalIT {
 
     @TempDir
     static Path work;
-    private static RunningQuickStart quickStart;
+    private static Path data;
+    private static Process quickStart;
+    private static int httpPort;
+    private static int httpsPort;
     private static PortalPage portal;
     private static HttpClient client;
     private static String slotId;
 
     @BeforeAll
     static void start() throws Exception {
-        quickStart = RunningQuickStart.start(work.resolve("livepush-data"));
+        data = work.resolve("livepush-data");
+        httpPort = QuickStartIT.freePort();
+        httpsPort = QuickStartIT.freePort();
+        quickStart = QuickStartIT.start(data, httpPort, httpsPort);
         client = HttpClient.newBuilder().sslContext(SelfSignedTrust.context())
                 .connectTimeout(Duration.ofSeconds(10)).build();
         HttpResponse<String> slot = api("GET", "", null);
@@ -56,7 +62,7 @@ class QuickStartPortalIT {
         assertThat(id.find()).as(slot.body()).isTrue();
         slotId = id.group(1);
         portal = PortalPage.start();
-        portal.login(quickStart.portalUrl(), quickStart.fact("adminUser"), quickStart.fact("adminPassword"));
+        portal.login(portalUrl(), fact("adminUser"), fact("adminPassword"));
     }
 
     @AfterAll
@@ -65,22 +71,22 @@ class QuickStartPortalIT {
             portal.close();
         }
         if (quickStart != null) {
-            quickStart.close();
+            QuickStartIT.stop(quickStart);
         }
     }
 
     @Test
     @Order(1)
     void everyUrlOnTheDetailsPageAnswersAndHttpsPlaybackIsOnTheTlsPort() throws Exception {
-        portal.open(quickStart.portalUrl() + "slots/" + slotId);
+        portal.open(portalUrl() + "slots/" + slotId);
         String ingest = portal.value("primary-ingest-url");
         String http = portal.value("playback-http-url");
         String https = portal.value("playback-https-url");
         String body = "{\"check\": " + System.nanoTime() + "}";
 
-        assertThat(ingest).isEqualTo("https://127.0.0.1:" + quickStart.httpsPort + "/live/push/demo/demo/");
-        assertThat(http).isEqualTo("http://127.0.0.1:" + quickStart.httpPort + "/live/play/demo/demo/");
-        assertThat(https).isEqualTo("https://127.0.0.1:" + quickStart.httpsPort + "/live/play/demo/demo/");
+        assertThat(ingest).isEqualTo("https://127.0.0.1:" + httpsPort + "/live/push/demo/demo/");
+        assertThat(http).isEqualTo("http://127.0.0.1:" + httpPort + "/live/play/demo/demo/");
+        assertThat(https).isEqualTo("https://127.0.0.1:" + httpsPort + "/live/play/demo/demo/");
         HttpResponse<String> put = client.send(HttpRequest.newBuilder(URI.create(ingest + "url-check.json"))
                 .header("Authorization", encoderAuthorization()).PUT(HttpRequest.BodyPublishers.ofString(body))
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -105,10 +111,10 @@ class QuickStartPortalIT {
                 "Authorization: " + encoderAuthorization() + "\r\n", ingestUrl() + "index.m3u8"), "hls");
         try {
             awaitStored("index.m3u8", ".ts");
-            portal.open(quickStart.portalUrl() + "slots/" + slotId + "/player");
+            portal.open(portalUrl() + "slots/" + slotId + "/player");
             portal.click("player-play");
 
-            assertThat(playing()).isEqualTo("http://127.0.0.1:" + quickStart.httpPort
+            assertThat(playing()).isEqualTo("http://127.0.0.1:" + httpPort
                     + "/live/play/demo/demo/index.m3u8");
             assertVideoAdvances();
         } finally {
@@ -127,16 +133,16 @@ class QuickStartPortalIT {
                         + "manifest.mpd"), "dash");
         try {
             awaitStored("manifest.mpd", ".m4s");
-            String unsigned = "http://127.0.0.1:" + quickStart.httpPort + "/live/play/demo/demo/manifest.mpd";
+            String unsigned = "http://127.0.0.1:" + httpPort + "/live/play/demo/demo/manifest.mpd";
             assertThat(get(unsigned).statusCode()).as("an unsigned manifest is refused").isEqualTo(400);
-            portal.open(quickStart.portalUrl() + "slots/" + slotId);
+            portal.open(portalUrl() + "slots/" + slotId);
             portal.type("signed-path", "manifest.mpd");
             portal.click("signed-generate");
             HttpResponse<String> signed = get(portal.value("signed-url"));
             assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
             assertThat(signed.body()).contains("<MPD");
 
-            portal.open(quickStart.portalUrl() + "slots/" + slotId + "/player");
+            portal.open(portalUrl() + "slots/" + slotId + "/player");
             portal.type("player-path", "manifest.mpd");
             portal.click("player-play");
 
@@ -153,7 +159,9 @@ class QuickStartPortalIT {
      */
     private static void assertVideoAdvances() {
         String state = "const v = document.getElementById('player-video'); return [v.currentTime, v.readyState, "
-                + "v.error ? v.error.code + ' ' + v.error.message : 'no error', v.src];";
+                + "v.error ? v.error.code + ' ' + v.error.message : 'no error', v.src, performance"
+                + ".getEntriesByType('resource').slice(-12).map(e => e.name.replace(/[?].*/, '?') + ' '"
+                + " + e.responseStatus)];";
         try {
             portal.wait.until(d -> currentTime() > 1.0);
             double first = currentTime();
@@ -204,7 +212,7 @@ class QuickStartPortalIT {
 
     /** Waits until the slot's storage holds {@code manifest} and three media segments ending in {@code extension}. */
     private static void awaitStored(String manifest, String extension) throws Exception {
-        Path slot = quickStart.data.resolve("storage/demo/demo");
+        Path slot = data.resolve("storage/demo/demo");
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             if (Files.exists(slot.resolve(manifest)) && segments(slot, extension) >= 3) {
@@ -223,12 +231,21 @@ class QuickStartPortalIT {
         }
     }
 
+    private static String portalUrl() {
+        return "http://127.0.0.1:" + httpPort + "/admin/";
+    }
+
+    /** A value of the quick start's {@code quickstart.json}. */
+    private static String fact(String key) throws IOException {
+        return QuickStartIT.value(Files.readString(data.resolve("quickstart.json")), key);
+    }
+
     private static String ingestUrl() throws Exception {
-        return quickStart.fact("ingestUrl");
+        return fact("ingestUrl");
     }
 
     private static String encoderAuthorization() throws Exception {
-        return basic(quickStart.fact("ingestUser"), quickStart.fact("ingestPassword"));
+        return basic(fact("ingestUser"), fact("ingestPassword"));
     }
 
     private static String basic(String user, String password) {
@@ -241,9 +258,9 @@ class QuickStartPortalIT {
 
     /** The demo slot in the REST API, as the demo account's admin (Basic over HTTPS). */
     private static HttpResponse<String> api(String method, String suffix, String json) throws Exception {
-        URI uri = URI.create("https://127.0.0.1:" + quickStart.httpsPort + "/admin/api/v1/slots/demo" + suffix);
+        URI uri = URI.create("https://127.0.0.1:" + httpsPort + "/admin/api/v1/slots/demo" + suffix);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .header("Authorization", basic(quickStart.fact("adminUser"), quickStart.fact("adminPassword")))
+                .header("Authorization", basic(fact("adminUser"), fact("adminPassword")))
                 .header("Content-Type", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));

@@ -51,9 +51,11 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver {
               if (kind === 'dash') {
                 const dash = window.dashjs.MediaPlayer().create();
                 video.lpDash = dash;
-                // Clock sync from the Date header of the origin itself, never dash.js's third-party default.
-                dash.updateSettings({streaming: {utcSynchronization: {defaultTimingSource:
-                    {scheme: 'urn:mpeg:dash:utc:http-head:2014', value: url}}}});
+                // Clock sync from the Date header of the origin itself, never dash.js's third-party default; four
+                // segments behind the live edge, so that upload delays and a coarse clock do not stall the preview.
+                dash.updateSettings({streaming: {
+                  utcSynchronization: {defaultTimingSource: {scheme: 'urn:mpeg:dash:utc:http-head:2014', value: url}},
+                  delay: {liveDelayFragmentCount: 4}}});
                 dash.initialize(video, url, true);
               } else if (window.Hls && window.Hls.isSupported()) {
                 const hls = new window.Hls();
