@@ -75,21 +75,21 @@ final class DemoData {
         SlotRecord slot = new SlotService(database, hasher, clock).find(operator, SHORTNAME, SLOT);
         facts.put("shortname", SHORTNAME).put("slot", SLOT)
                 .put("ingestUrl", slot.primaryIngestUrl())
-                .put("playbackUrl", slot.playbackHttpUrl())
+                .put("playbackUrl", slot.playbackUrl(false))
                 .put("portalUrl", "http://" + host + ":" + httpPort + "/admin/")
                 // The API refuses Basic authentication over plain HTTP, so scripts get its HTTPS address.
                 .put("apiUrl", "https://" + host + ":" + httpsPort + "/admin/api/v1");
     }
 
+    /** The PoP of this machine: playback over HTTP on the HTTP port, over HTTPS on the HTTPS (publishing) port. */
     private PopRecord ensurePop(int httpPort, int httpsPort) {
         PopDraft draft = new PopDraft(POP, Region.EUROPE, "https://" + host + ":" + httpsPort + "/live",
-                "http://" + host + ":" + httpPort + "/live");
-        PopService pops = new PopService(database, clock);
-        PopRecord pop = new Installer(database, clock).ensurePop(draft.name(), draft.region(), draft.ingestBaseUrl(),
-                draft.playbackBaseUrl());
+                "http://" + host + ":" + httpPort + "/live", "https://" + host + ":" + httpsPort + "/live");
+        PopRecord pop = new Installer(database, clock).ensurePop(draft);
         if (!pop.ingestBaseUrl().equals(draft.ingestBaseUrl())
-                || !pop.playbackBaseUrl().equals(draft.playbackBaseUrl())) {
-            pop = pops.update(Actor.operator(OPERATOR), pop.id(), draft);
+                || !pop.playbackBaseUrl().equals(draft.playbackBaseUrl())
+                || !draft.playbackHttpsBaseUrl().equals(pop.playbackHttpsBaseUrl())) {
+            pop = new PopService(database, clock).update(Actor.operator(OPERATOR), pop.id(), draft);
         }
         return pop;
     }

@@ -59,6 +59,7 @@ class DistributionIT {
                 pushWithFfmpeg(home, env);
                 playBackSigned(env);
                 uploadsAreServedWithTypeNosniffAndPolicy(env);
+                playBackSignedOverHttps(env, portal);
                 awaitSegmentExpiry(home);
             } finally {
                 tomcat.destroy();
@@ -167,6 +168,16 @@ class DistributionIT {
                 + env.get("LIVEPUSH_HTTP_PORT") + "/admin/login")).build(), BodyHandlers.ofString());
         assertThat(portal.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
                 .startsWith("JSESSIONID=").contains("HttpOnly").contains("SameSite=Lax"));
+    }
+
+    /** The HTTPS playback base that livepush-init gave the PoP answers on the HTTPS connector. */
+    private static void playBackSignedOverHttps(Map<String, String> env, PortalClient portal) throws Exception {
+        String url = "https://127.0.0.1:" + env.get("LIVEPUSH_HTTPS_PORT") + "/live/play/acme/cam1/index.m3u8";
+        String signed = new MediaVaultSigner(PortalClient.MEDIAVAULT_SECRET)
+                .sign(url, MediaVaultSigner.Term.end(Instant.now().getEpochSecond() + 600));
+        HttpResponse<String> playlist = portal.get(signed);
+        assertThat(playlist.statusCode()).as(playlist.body()).isEqualTo(200);
+        assertThat(playlist.body()).contains("#EXTINF");
     }
 
     /** The slot's file expiry is 10 s: the first segment goes, while the encoder's playlist outlives it. */

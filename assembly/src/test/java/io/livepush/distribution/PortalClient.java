@@ -50,6 +50,14 @@ final class PortalClient {
                 + "\"primarySecret\":\"" + MEDIAVAULT_SECRET + "\",\"denyStatus\":403}}");
         assertThat(slot.statusCode()).as(slot.body()).isEqualTo(201);
         assertThat(slot.body()).doesNotContain(MEDIAVAULT_SECRET).doesNotContain("e2e-publish-pass");
+        // livepush-init's default HTTPS playback base: the HTTPS connector, never the HTTP port with https://.
+        assertThat(slot.body()).containsPattern("\"playbackHttps\":\"https://[^\"/]+:" + env.get("LIVEPUSH_HTTPS_PORT")
+                + "/live/play/acme/cam1/\"");
+    }
+
+    /** The status and body of a GET of {@code url}, trusting the distribution's self-signed certificate. */
+    HttpResponse<String> get(String url) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, String json) throws Exception {

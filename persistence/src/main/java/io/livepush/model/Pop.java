@@ -36,6 +36,9 @@ public class Pop {
     @Column(name = "playback_base_url", nullable = false)
     private String playbackBaseUrl;
 
+    @Column(name = "playback_https_base_url")
+    private String playbackHttpsBaseUrl;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -84,6 +87,15 @@ public class Pop {
 
     public void setPlaybackBaseUrl(String playbackBaseUrl) {
         this.playbackBaseUrl = playbackBaseUrl;
+    }
+
+    /** The HTTPS playback base URL, or {@code null} when the PoP has none of its own. */
+    public String getPlaybackHttpsBaseUrl() {
+        return playbackHttpsBaseUrl;
+    }
+
+    public void setPlaybackHttpsBaseUrl(String playbackHttpsBaseUrl) {
+        this.playbackHttpsBaseUrl = playbackHttpsBaseUrl;
     }
 
     public Instant getCreatedAt() {

@@ -39,6 +39,7 @@ public final class PopService {
             requireFreeName(em, draft.name(), null);
             Pop pop = new Pop(draft.name(), draft.region(), trimSlash(draft.ingestBaseUrl()),
                     trimSlash(draft.playbackBaseUrl()), clock.instant());
+            pop.setPlaybackHttpsBaseUrl(optionalBase(draft.playbackHttpsBaseUrl()));
             em.persist(pop);
             return SlotRecords.pop(pop);
         });
@@ -65,6 +66,7 @@ public final class PopService {
             pop.setRegion(draft.region());
             pop.setIngestBaseUrl(trimSlash(draft.ingestBaseUrl()));
             pop.setPlaybackBaseUrl(trimSlash(draft.playbackBaseUrl()));
+            pop.setPlaybackHttpsBaseUrl(optionalBase(draft.playbackHttpsBaseUrl()));
             return SlotRecords.pop(pop);
         });
     }
@@ -130,19 +132,28 @@ public final class PopService {
         }
         problems.check("ingestBaseUrl", urlProblem(draft.ingestBaseUrl(), true));
         problems.check("playbackBaseUrl", urlProblem(draft.playbackBaseUrl(), false));
+        if (optionalBase(draft.playbackHttpsBaseUrl()) != null) {
+            problems.check("playbackHttpsBaseUrl", urlProblem(draft.playbackHttpsBaseUrl(),
+                    " because it is the HTTPS playback base"));
+        }
         return problems.asMap();
     }
 
     /** A base URL is absolute, without user info, query or fragment; ingest needs HTTPS (SPEC §4). */
     static Optional<String> urlProblem(String text, boolean httpsOnly) {
+        return urlProblem(text, httpsOnly ? " because publishing needs HTTPS" : null);
+    }
+
+    /** As {@link #urlProblem(String, boolean)}; HTTPS is required, for the reason given, unless it is {@code null}. */
+    private static Optional<String> urlProblem(String text, String httpsReason) {
         if (text == null || text.isBlank()) {
             return Optional.of("A base URL is required");
         }
         try {
             URI uri = new URI(text.strip());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (httpsOnly && !scheme.equals("https")) {
-                return Optional.of("'" + text + "' must start with https:// because publishing needs HTTPS");
+            if (httpsReason != null && !scheme.equals("https")) {
+                return Optional.of("'" + text + "' must start with https://" + httpsReason);
             }
             if (!scheme.equals("https") && !scheme.equals("http")) {
                 return Optional.of("'" + text + "' must start with http:// or https://");
@@ -155,6 +166,11 @@ public final class PopService {
         } catch (URISyntaxException e) {
             return Optional.of("'" + text + "' is not a URL");
         }
+    }
+
+    /** A blank optional base URL means none: {@code null}. */
+    private static String optionalBase(String url) {
+        return url == null || url.isBlank() ? null : trimSlash(url);
     }
 
     private static String trimSlash(String url) {

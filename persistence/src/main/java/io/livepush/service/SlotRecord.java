@@ -37,13 +37,28 @@ public record SlotRecord(String id, String shortname, String name, String descri
                 ? Optional.of(SlotUrls.ingest(backupPop, shortname, name)) : Optional.empty();
     }
 
-    /** The playback base URL over plain HTTP; the encoder's manifest path is appended to it. */
-    public String playbackHttpUrl() {
+    /**
+     * The playback base URL over plain HTTP, when the primary PoP offers one; the encoder's manifest path is
+     * appended to it.
+     */
+    public Optional<String> playbackHttpUrl() {
         return SlotUrls.playback(primaryPop, shortname, name, "http");
     }
 
-    /** The playback base URL over HTTPS; the encoder's manifest path is appended to it. */
-    public String playbackHttpsUrl() {
+    /**
+     * The playback base URL over HTTPS, when the primary PoP offers one: its HTTPS playback base, or one derived as
+     * {@link SlotUrls} explains; the encoder's manifest path is appended to it.
+     */
+    public Optional<String> playbackHttpsUrl() {
         return SlotUrls.playback(primaryPop, shortname, name, "https");
+    }
+
+    /**
+     * A playback base URL for a page loaded over HTTPS ({@code secure}) or HTTP: the same scheme when the PoP offers
+     * it (a browser blocks HTTP media on an HTTPS page), otherwise the other one. The PoP always offers one.
+     */
+    public String playbackUrl(boolean secure) {
+        Optional<String> same = secure ? playbackHttpsUrl() : playbackHttpUrl();
+        return same.or(secure ? this::playbackHttpUrl : this::playbackHttpsUrl).orElseThrow();
     }
 }

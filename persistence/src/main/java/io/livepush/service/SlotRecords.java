@@ -24,7 +24,7 @@ final class SlotRecords {
 
     static PopRecord pop(Pop pop) {
         return new PopRecord(pop.getId(), pop.getName(), pop.getRegion(), pop.getIngestBaseUrl(),
-                pop.getPlaybackBaseUrl());
+                pop.getPlaybackBaseUrl(), pop.getPlaybackHttpsBaseUrl());
     }
 
     static SlotRecord full(Slot slot, Provisioning.Verdict verdict) {

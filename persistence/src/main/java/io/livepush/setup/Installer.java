@@ -1,7 +1,6 @@
 package io.livepush.setup;
 
 import io.livepush.domain.Actor;
-import io.livepush.domain.Region;
 import io.livepush.security.PasswordHasher;
 import io.livepush.service.AdminUserService;
 import io.livepush.service.PopDraft;
@@ -31,11 +30,14 @@ public final class Installer {
                 password);
     }
 
-    /** Returns the PoP named {@code name}, creating it when it is missing. */
-    public PopRecord ensurePop(String name, Region region, String ingestBaseUrl, String playbackBaseUrl) {
+    /**
+     * Returns the PoP named like {@code draft}, creating it when it is missing (an existing PoP is left as the
+     * operator made it).
+     */
+    public PopRecord ensurePop(PopDraft draft) {
         PopService pops = new PopService(database, clock);
-        Optional<PopRecord> existing = pops.list().stream().filter(pop -> pop.name().equals(name)).findFirst();
-        return existing.orElseGet(() -> pops.create(Actor.operator("livepush-init"),
-                new PopDraft(name, region, ingestBaseUrl, playbackBaseUrl)));
+        Optional<PopRecord> existing = pops.list().stream().filter(pop -> pop.name().equals(draft.name()))
+                .findFirst();
+        return existing.orElseGet(() -> pops.create(Actor.operator("livepush-init"), draft));
     }
 }

@@ -2,6 +2,7 @@ package io.livepush.setup;
 
 import io.livepush.domain.Region;
 import io.livepush.service.LivePushException;
+import io.livepush.service.PopDraft;
 import io.livepush.store.Database;
 import java.io.Console;
 import java.io.IOException;
@@ -16,7 +17,8 @@ import java.util.Map;
  * <p>
  * Reads {@code LIVEPUSH_KEYSTORE} and {@code LIVEPUSH_KEYSTORE_PASSWORD}, {@code LIVEPUSH_DB_URL}, {@code LIVEPUSH_DB_USER}, {@code LIVEPUSH_DB_PASSWORD}, {@code LIVEPUSH_POP},
  * {@code LIVEPUSH_POP_REGION} (API value, default {@code europe}), {@code LIVEPUSH_INGEST_BASE_URL},
- * {@code LIVEPUSH_PLAYBACK_BASE_URL}, {@code LIVEPUSH_OPERATOR_USER} and {@code LIVEPUSH_OPERATOR_PASSWORD} (asked
+ * {@code LIVEPUSH_PLAYBACK_BASE_URL}, {@code LIVEPUSH_PLAYBACK_HTTPS_BASE_URL} (optional: where viewers reach the
+ * {@code live} application over HTTPS), {@code LIVEPUSH_OPERATOR_USER} and {@code LIVEPUSH_OPERATOR_PASSWORD} (asked
  * for on the console when unset) from the environment. Prints what it did; never prints a password.
  */
 public final class LivepushInit {
@@ -42,8 +44,9 @@ public final class LivepushInit {
             System.out.println("Schema of " + url + " is up to date");
             Installer installer = new Installer(database, Clock.systemUTC());
             String pop = env.getOrDefault("LIVEPUSH_POP", "default");
-            installer.ensurePop(pop, Region.parse(env.getOrDefault("LIVEPUSH_POP_REGION", "europe")),
-                    required(env, "LIVEPUSH_INGEST_BASE_URL"), required(env, "LIVEPUSH_PLAYBACK_BASE_URL"));
+            installer.ensurePop(new PopDraft(pop, Region.parse(env.getOrDefault("LIVEPUSH_POP_REGION", "europe")),
+                    required(env, "LIVEPUSH_INGEST_BASE_URL"), required(env, "LIVEPUSH_PLAYBACK_BASE_URL"),
+                    env.get("LIVEPUSH_PLAYBACK_HTTPS_BASE_URL")));
             System.out.println("PoP '" + pop + "' exists");
             String user = env.getOrDefault("LIVEPUSH_OPERATOR_USER", "operator");
             String password = env.get("LIVEPUSH_OPERATOR_PASSWORD");

@@ -73,6 +73,34 @@ class AccountAndPopIT extends ServiceIT {
     }
 
     @Test
+    void aPopsHttpsPlaybackBaseIsOptionalHttpsOnlyAndGivesItsSlotsTheirHttpsUrl() {
+        assertThatThrownBy(() -> fx.pops.create(OPERATOR, new PopDraft("ap2", Region.ASIA_PACIFIC,
+                "https://ap2.example.com/live", "http://ap2.example.com:8080/live",
+                "http://ap2.example.com:8443/live")))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors()).containsOnlyKeys("playbackHttpsBaseUrl"));
+        PopRecord pop = fx.pops.create(OPERATOR, new PopDraft("ap2", Region.EUROPE, "https://ap2.example.com/live",
+                "http://ap2.example.com:8080/live", "  "));
+        SlotDraft d = fx.draft("on-ap2");
+        SlotDraft onAp2 = new SlotDraft(d.name(), null, d.type(), Region.EUROPE, pop.id(), null, false, 1000, 6000,
+                300, d.credentials(), d.publishCidrs(), d.viewerRules(), null, null);
+        SlotRecord slot = fx.slots.create(ACME_ADMIN, "acme", onAp2);
+        assertThat(pop.playbackHttpsBaseUrl()).isNull();
+        assertThat(slot.playbackHttpsUrl()).isEmpty();
+        assertThat(slot.playbackUrl(true)).isEqualTo("http://ap2.example.com:8080/live/play/acme/on-ap2/");
+
+        PopRecord withHttps = fx.pops.update(OPERATOR, pop.id(), new PopDraft("ap2", Region.EUROPE,
+                "https://ap2.example.com/live", "http://ap2.example.com:8080/live",
+                "https://ap2.example.com:8443/live/"));
+
+        assertThat(withHttps.playbackHttpsBaseUrl()).isEqualTo("https://ap2.example.com:8443/live");
+        assertThat(fx.pops.list()).contains(withHttps);
+        SlotRecord reread = fx.slots.get(ACME_ADMIN, slot.id());
+        assertThat(reread.playbackHttpsUrl()).contains("https://ap2.example.com:8443/live/play/acme/on-ap2/");
+        assertThat(reread.playbackHttpUrl()).contains("http://ap2.example.com:8080/live/play/acme/on-ap2/");
+    }
+
+    @Test
     void anUnusedPopCanBeDeleted() {
         PopRecord pop = fx.pops.create(OPERATOR, new PopDraft("spare", Region.ASIA_PACIFIC,
                 "https://spare.example.com/live", "http://spare.example.com/live"));

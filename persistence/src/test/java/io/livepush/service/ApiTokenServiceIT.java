@@ -65,7 +65,7 @@ class ApiTokenServiceIT {
     @Test
     void signingUsesTheSlotsPrimarySecretForItsOwnAccountOnly() {
         SlotRecord slot = fixture.create(ServiceFixture.ACME_ADMIN, "acme", "cam1");
-        String url = slot.playbackHttpsUrl() + "index.m3u8";
+        String url = slot.playbackUrl(true) + "index.m3u8";
         String signed = signing.sign(ServiceFixture.ACME_ADMIN, slot.id(), url, Duration.ofHours(1), null, false);
         long end = fixture.clock.instant().plus(Duration.ofHours(1)).getEpochSecond();
         assertThat(signed).isEqualTo(new MediaVaultSigner("primarySecret1").sign(url,

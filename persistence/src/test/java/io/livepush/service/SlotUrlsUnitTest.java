@@ -32,13 +32,40 @@ class SlotUrlsUnitTest {
             https://play.example.com          | http  | http://play.example.com/play/acme/event-1/
             http://play.example.com           | https | https://play.example.com/play/acme/event-1/
             http://play.example.com           | http  | http://play.example.com/play/acme/event-1/
-            https://play.example.com:8443/cdn | http  | http://play.example.com:8443/cdn/play/acme/event-1/
+            https://play.example.com:8443/cdn | https | https://play.example.com:8443/cdn/play/acme/event-1/
+            http://play.example.com:8080/live | http  | http://play.example.com:8080/live/play/acme/event-1/
             http://[2001:db8::2]/live         | https | https://[2001:db8::2]/live/play/acme/event-1/
             """)
-    void playbackUrlSwapsTheSchemeOfThePlaybackBase(String base, String scheme, String expected) {
+    void playbackUrlOfTheOtherSchemeIsDerivedOnlyFromABaseWithoutPort(String base, String scheme, String expected) {
         PopRecord pop = pop("https://ingest.example.com", base);
 
-        assertThat(SlotUrls.playback(pop, "acme", "event-1", scheme)).isEqualTo(expected);
+        assertThat(SlotUrls.playback(pop, "acme", "event-1", scheme)).contains(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            http://127.0.0.1:8080/live        | https
+            http://play.example.com:80/live   | https
+            https://play.example.com:8443/cdn | http
+            """)
+    void noPlaybackUrlOfTheOtherSchemeIsShownWhenTheBaseNamesAPort(String base, String scheme) {
+        PopRecord pop = pop("https://ingest.example.com", base);
+
+        assertThat(SlotUrls.playback(pop, "acme", "event-1", scheme)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            http://127.0.0.1:8080/live   | https://127.0.0.1:8443/live     | https://127.0.0.1:8443/live/play/a/b/
+            http://play.example.com      | https://tls.example.com/edge    | https://tls.example.com/edge/play/a/b/
+            https://play.example.com     | https://other.example.com:9443  | https://other.example.com:9443/play/a/b/
+            """)
+    void httpsPlaybackBaseWinsForHttpsAndLeavesHttpAlone(String base, String httpsBase, String expected) {
+        PopRecord pop = new PopRecord(1, "fra1", Region.EUROPE, "https://ingest.example.com", base, httpsBase);
+
+        assertThat(SlotUrls.playback(pop, "a", "b", "https")).contains(expected);
+        assertThat(SlotUrls.playback(pop, "a", "b", "http"))
+                .isEqualTo(SlotUrls.playback(pop("https://ingest.example.com", base), "a", "b", "http"));
     }
 
     @ParameterizedTest
@@ -50,7 +77,9 @@ class SlotUrlsUnitTest {
         PopRecord pop = pop(ingestBase, playbackBase);
 
         assertThat(SlotUrls.ingest(pop, "acme", "s1")).startsWith("https://ingest.example.com/push/");
-        assertThat(SlotUrls.playback(pop, "acme", "s1", "http")).startsWith("http://play.example.com/play/");
-        assertThat(SlotUrls.playback(pop, "acme", "s1", "https")).startsWith("https://play.example.com/play/");
+        assertThat(SlotUrls.playback(pop, "acme", "s1", "http")).get().asString()
+                .startsWith("http://play.example.com/play/");
+        assertThat(SlotUrls.playback(pop, "acme", "s1", "https")).get().asString()
+                .startsWith("https://play.example.com/play/");
     }
 }

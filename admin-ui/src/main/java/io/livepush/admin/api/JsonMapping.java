@@ -60,8 +60,9 @@ final class JsonMapping {
                         vault.denyStatus(), vault.pathBased(), vault.pathToken(), vault.pathDelim(),
                         vault.strictReferrer(), vault.clockSkewSeconds()),
                 slot.status().displayName(), slot.statusReason(),
-                new SlotUrlsJson(slot.primaryIngestUrl(), slot.backupIngestUrl().orElse(null), slot.playbackHttpUrl(),
-                        slot.playbackHttpsUrl()), time(slot.createdAt()), time(slot.updatedAt()));
+                new SlotUrlsJson(slot.primaryIngestUrl(), slot.backupIngestUrl().orElse(null),
+                        slot.playbackHttpUrl().orElse(null), slot.playbackHttpsUrl().orElse(null)),
+                time(slot.createdAt()), time(slot.updatedAt()));
     }
 
     static SlotSummaryJson summary(SlotSummary slot) {
@@ -82,7 +83,8 @@ final class JsonMapping {
     }
 
     static PopJson pop(PopRecord pop) {
-        return new PopJson(pop.id(), pop.name(), pop.region().apiValue(), pop.ingestBaseUrl(), pop.playbackBaseUrl());
+        return new PopJson(pop.id(), pop.name(), pop.region().apiValue(), pop.ingestBaseUrl(), pop.playbackBaseUrl(),
+                pop.playbackHttpsBaseUrl());
     }
 
     static AccountJson account(AccountRecord account) {

@@ -71,7 +71,8 @@ public class PopResource {
             throw new InvalidInputException("body", "A JSON body is required");
         }
         Region region = input.region() == null ? null : Region.tryParse(input.region()).orElse(null);
-        PopDraft draft = new PopDraft(input.name(), region, input.ingestBaseUrl(), input.playbackBaseUrl());
+        PopDraft draft = new PopDraft(input.name(), region, input.ingestBaseUrl(), input.playbackBaseUrl(),
+                input.playbackHttpsBaseUrl());
         if (input.region() != null && region == null) {
             // Report the unknown region together with every other problem of the input.
             Map<String, String> problems = new LinkedHashMap<>(PopService.problems(draft));

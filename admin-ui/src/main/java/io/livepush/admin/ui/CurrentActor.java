@@ -2,10 +2,13 @@ package io.livepush.admin.ui;
 
 import com.vaadin.flow.server.VaadinSession;
 import io.livepush.domain.Actor;
+import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
 
 /** The logged-in portal user, kept in the Vaadin session. */
 public final class CurrentActor {
+
+    private static final String HTTP_SESSION_USER = CurrentActor.class.getName() + ".username";
 
     private CurrentActor() {
     }
@@ -23,6 +26,13 @@ public final class CurrentActor {
 
     static void set(Actor actor) {
         VaadinSession.getCurrent().setAttribute(Actor.class, actor);
+        // For the non-Vaadin pages (Swagger UI at /api/): logging out invalidates the whole HTTP session.
+        VaadinSession.getCurrent().getSession().setAttribute(HTTP_SESSION_USER, actor.username());
+    }
+
+    /** Whether someone logged into the portal in this HTTP session (for servlets outside Vaadin). */
+    public static boolean isLoggedIn(HttpSession session) {
+        return session.getAttribute(HTTP_SESSION_USER) != null;
     }
 
     /** Which account the slot list shows: an account admin's own; for an operator, the one last chosen. */

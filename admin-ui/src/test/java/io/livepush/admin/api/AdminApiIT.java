@@ -289,6 +289,29 @@ class AdminApiIT {
     }
 
     @Test
+    void aPopsHttpsPlaybackBaseIsOptionalAndMustBeHttps() throws Exception {
+        String pop = """
+                {"name": "ap2", "region": "asia-pacific", "ingestBaseUrl": "https://ap2.example.com:8443/live",
+                 "playbackBaseUrl": "http://ap2.example.com:8080/live",
+                 "playbackHttpsBaseUrl": "https://ap2.example.com:8443/live/"}""";
+        Reply created = call("POST", "v1/pops", ops, pop);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        long id = created.json().path("id").asLong();
+        Reply listed = call("GET", "v1/pops", ops, null);
+        assertThat(listed.response().body()).as(listed.toString())
+                .contains("\"playbackHttpsBaseUrl\":\"https://ap2.example.com:8443/live\"");
+        Reply plain = call("PUT", "v1/pops/" + id, ops, pop.replace("https://ap2.example.com:8443/live/",
+                "http://ap2.example.com:8443/live"));
+        assertThat(plain.status()).as(plain.toString()).isEqualTo(422);
+        assertThat(plain.response().body()).contains("playbackHttpsBaseUrl");
+        Reply cleared = call("PUT", "v1/pops/" + id, ops, pop.replace("\"https://ap2.example.com:8443/live/\"",
+                "null"));
+        assertThat(cleared.status()).as(cleared.toString()).isEqualTo(204);
+        assertThat(call("GET", "v1/pops", ops, null).response().body()).contains("\"playbackHttpsBaseUrl\":null");
+        assertThat(call("DELETE", "v1/pops/" + id, ops, null).status()).isEqualTo(204);
+    }
+
+    @Test
     void unknownPathAndWrongMethodAnswerInJson() throws Exception {
         Reply missing = call("GET", "v1/nothing", alice, null);
         assertThat(missing.status()).as(missing.toString()).isEqualTo(404);

@@ -275,7 +275,7 @@ class PortalBrowserIT {
                 0));
         String segment = url.replace("720p/index.m3u8", "720p/seg_1.ts");
         String otherSlot = url.replace("/vault-cam/", "/other-cam/");
-        assertThat(url).startsWith(slot.playbackHttpsUrl() + "720p/index.m3u8?");
+        assertThat(url).startsWith(slot.playbackUrl(true) + "720p/index.m3u8?");
         assertThat(verifier.check(MediaVaultRequest.of(url, "203.0.113.9", null), path -> false).allowed()).isTrue();
         // The directory token (the default) also opens the segments beside the playlist, and nothing else.
         assertThat(verifier.check(MediaVaultRequest.of(segment, "203.0.113.9", null), path -> false).allowed())

@@ -1,5 +1,6 @@
 package io.livepush.admin.api.json;
 
-/** A PoP. */
-public record PopJson(long id, String name, String region, String ingestBaseUrl, String playbackBaseUrl) {
+/** A PoP; {@code playbackHttpsBaseUrl} is {@code null} when it has no HTTPS playback base of its own. */
+public record PopJson(long id, String name, String region, String ingestBaseUrl, String playbackBaseUrl,
+        String playbackHttpsBaseUrl) {
 }

@@ -50,6 +50,8 @@ public class PopsView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(pop -> pop.region().displayName()).setHeader("Region").setAutoWidth(true);
         grid.addColumn(PopRecord::ingestBaseUrl).setHeader("Ingest base URL").setFlexGrow(1);
         grid.addColumn(PopRecord::playbackBaseUrl).setHeader("Playback base URL").setFlexGrow(1);
+        grid.addColumn(pop -> pop.httpsPlaybackBase().orElse("")).setHeader("HTTPS playback base URL")
+                .setFlexGrow(1);
         grid.addComponentColumn(pop -> {
             Button delete = new Button("Delete", click -> delete(pop));
             delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
@@ -76,16 +78,22 @@ public class PopsView extends VerticalLayout implements BeforeEnterObserver {
         region.setItemLabelGenerator(Region::displayName);
         TextField ingest = new TextField("Ingest base URL (https, with the /live context path)");
         ingest.setId("pop-ingest");
-        TextField playback = new TextField("Playback base URL");
+        TextField playback = new TextField("Playback base URL (http, with the /live context path)");
         playback.setId("pop-playback");
+        TextField playbackHttps = new TextField("HTTPS playback base URL (optional)");
+        playbackHttps.setId("pop-playback-https");
+        playbackHttps.setHelperText("Where viewers reach /live over TLS, e.g. https://play.example.com:8443/live. "
+                + "Empty: an https URL is shown only when the playback base names no port");
         if (pop != null) {
             name.setValue(pop.name());
             region.setValue(pop.region());
             ingest.setValue(pop.ingestBaseUrl());
             playback.setValue(pop.playbackBaseUrl());
+            playbackHttps.setValue(pop.httpsPlaybackBase().orElse(""));
         }
         new EditDialog(pop == null ? "New PoP" : "Edit PoP " + pop.name(), () -> {
-            PopDraft draft = new PopDraft(name.getValue(), region.getValue(), ingest.getValue(), playback.getValue());
+            PopDraft draft = new PopDraft(name.getValue(), region.getValue(), ingest.getValue(), playback.getValue(),
+                    playbackHttps.getValue());
             if (pop == null) {
                 services.pops().create(actor, draft);
             } else {
@@ -93,7 +101,7 @@ public class PopsView extends VerticalLayout implements BeforeEnterObserver {
             }
             Notifications.success("PoP '" + name.getValue() + "' saved");
             grid.setItems(services.pops().list());
-        }, name, region, ingest, playback).open();
+        }, name, region, ingest, playback, playbackHttps).open();
     }
 
     private void delete(PopRecord pop) {

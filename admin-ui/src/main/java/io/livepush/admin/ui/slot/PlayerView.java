@@ -13,37 +13,51 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServlet;
 import io.livepush.admin.AdminServices;
-import io.livepush.service.LiveActivity;
 import io.livepush.admin.ui.CurrentActor;
 import io.livepush.admin.ui.MainLayout;
 import io.livepush.admin.ui.Notifications;
 import io.livepush.domain.Actor;
 import io.livepush.mediavault.MediaVaultMode;
+import io.livepush.service.LiveActivity;
 import io.livepush.service.LivePushException;
 import io.livepush.service.SlotRecord;
 import java.time.Duration;
-import java.util.Locale;
+import java.util.Optional;
 
 /**
- * The Player: plays the slot's HLS stream in the page with hls.js, which is served from its WebJar in
- * {@code WEB-INF/lib} (no third-party code in our sources). When MediaVault is on, the URL is signed on the server for
- * one hour with a directory token. DASH preview is not offered: no dash.js artifact is bundled.
+ * The Player: plays a manifest of the slot in the page, HLS ({@code .m3u8}) with hls.js and DASH ({@code .mpd}) with
+ * dash.js. hls.js comes from its WebJar in {@code WEB-INF/lib}; dash.js, which has no WebJar on Maven Central, is a
+ * pinned release build shipped as a static resource with its licence ({@link PlayerScripts}). The playback URL has
+ * the page's scheme when the PoP offers it (browsers block HTTP media on an HTTPS page); when MediaVault is on, the
+ * server signs it for one hour with a directory token, so relative segment and sub-manifest URLs pass too.
  */
 @Route(value = "slots/:slotId/player", layout = MainLayout.class)
 @PageTitle("Player · Live Push")
 public class PlayerView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final long serialVersionUID = 1L;
-    /** The hls.js script inside the {@code org.webjars.npm:hls.js} jar (version pinned in the POM). */
-    static final String HLS_SCRIPT = "/webjars/hls.js/1.4.12/dist/hls.min.js";
+    /** Loads the player script once, then (re)starts playback of {@code $0} with {@code $1} ("hls" or "dash"). */
     private static final String PLAY_SCRIPT = """
             const video = this;
             const url = $0;
+            const kind = $1;
             const start = () => {
-              if (window.Hls && window.Hls.isSupported()) {
-                if (video.lpHls) { video.lpHls.destroy(); }
+              if (video.lpHls) { video.lpHls.destroy(); video.lpHls = null; }
+              if (video.lpDash) { video.lpDash.reset(); video.lpDash = null; }
+              video.muted = true;
+              if (kind === 'dash') {
+                const dash = window.dashjs.MediaPlayer().create();
+                video.lpDash = dash;
+                // Clock sync from the Date header of the origin itself, never dash.js's third-party default; four
+                // segments behind the live edge, so that upload delays and a coarse clock do not stall the preview.
+                dash.updateSettings({streaming: {
+                  utcSynchronization: {defaultTimingSource: {scheme: 'urn:mpeg:dash:utc:http-head:2014', value: url}},
+                  delay: {liveDelayFragmentCount: 4}}});
+                dash.initialize(video, url, true);
+              } else if (window.Hls && window.Hls.isSupported()) {
                 const hls = new window.Hls();
                 video.lpHls = hls;
                 hls.loadSource(url);
@@ -53,9 +67,9 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver {
               }
               video.play().catch(() => {});
             };
-            if (window.Hls) { start(); return; }
+            if (kind === 'dash' ? window.dashjs : window.Hls) { start(); return; }
             const script = document.createElement('script');
-            script.src = $1;
+            script.src = $2;
             script.onload = start;
             document.head.appendChild(script);
             """;
@@ -88,7 +102,9 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver {
         add(state);
         path.setId("player-path");
         path.setValue("index.m3u8");
-        path.setHelperText("The manifest your encoder uploads, relative to the playback URL");
+        path.setWidth("24em");
+        path.setHelperText("The manifest your encoder uploads, relative to the playback URL: .m3u8 plays as HLS, "
+                + ".mpd as DASH (e.g. manifest.mpd)");
         Button play = new Button("Play", click -> play(slot));
         play.setId("player-play");
         play.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -96,21 +112,22 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver {
         controls.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         video.setAttribute("controls", true);
         video.setAttribute("muted", true);
+        video.setAttribute("playsinline", true);
         video.setAttribute("id", "player-video");
         video.getStyle().set("width", "100%").set("max-width", "960px").set("background", "#000");
         add(controls);
         getElement().appendChild(video);
-        add(new Paragraph("HLS (.m3u8) plays here. DASH (.mpd) preview is not available in this portal: open the "
-                + "playback URL in a DASH player."));
     }
 
     private void play(SlotRecord slot) {
         String file = path.getValue().strip();
-        if (file.toLowerCase(Locale.ROOT).endsWith(".mpd")) {
-            Notifications.error("DASH preview is not available here; use a DASH player with the playback URL.");
+        Optional<PlayerScripts.Format> format = PlayerScripts.Format.of(file);
+        if (format.isEmpty()) {
+            Notifications.error("'" + file + "' is not a manifest: enter a path ending in .m3u8 (HLS) or .mpd (DASH)");
             return;
         }
-        String url = slot.playbackHttpsUrl() + file;
+        VaadinRequest request = VaadinRequest.getCurrent();
+        String url = slot.playbackUrl(request != null && request.isSecure()) + file;
         try {
             if (slot.mediaVault().mode() != MediaVaultMode.NONE) {
                 url = services.signing().sign(actor, slot.id(), url, Duration.ofHours(1), null, true);
@@ -119,7 +136,8 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver {
             Notifications.error(e.getMessage());
             return;
         }
-        String script = VaadinServlet.getCurrent().getServletContext().getContextPath() + HLS_SCRIPT;
-        video.executeJs(PLAY_SCRIPT, url, script);
+        String contextPath = VaadinServlet.getCurrent().getServletContext().getContextPath();
+        video.executeJs(PLAY_SCRIPT, url, format.get().kind(), contextPath + format.get().script());
+        video.setAttribute("data-playing", url);
     }
 }

@@ -14,8 +14,8 @@ import io.livepush.service.SlotRecord;
 import java.time.Duration;
 
 /**
- * The MediaVault test-URL generator: appends a file path to the slot's playback URL and signs it with the slot's
- * stored primary secret on the server (the secret never reaches the browser).
+ * The MediaVault test-URL generator: appends a file path to the slot's playback URL (HTTPS where the PoP offers it,
+ * else HTTP) and signs it with the slot's stored primary secret on the server (the secret never reaches the browser).
  */
 class SignedUrlPanel extends Div {
 
@@ -37,7 +37,7 @@ class SignedUrlPanel extends Div {
         generate.setId("signed-generate");
         generate.addClickListener(click -> {
             try {
-                String url = services.signing().sign(actor, slot.id(), slot.playbackHttpsUrl() + path.getValue(),
+                String url = services.signing().sign(actor, slot.id(), slot.playbackUrl(true) + path.getValue(),
                         Duration.ofMinutes(minutes.getValue() == null ? 60 : minutes.getValue()), ip.getValue(),
                         directory.getValue());
                 result.removeAll();

@@ -33,6 +33,7 @@ import io.livepush.service.InvalidInputException;
 import io.livepush.service.LivePushException;
 import io.livepush.service.SlotRecord;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -147,12 +148,24 @@ public class SlotDetailsView extends VerticalLayout implements BeforeEnterObserv
 
     private Component playback() {
         VerticalLayout playback = new VerticalLayout(
-                new CopyField("playback-http-url", "Playback URL (http)", slot.playbackHttpUrl()),
-                new CopyField("playback-https-url", "Playback URL (https)", slot.playbackHttpsUrl()),
+                playbackUrl("playback-http-url", "Playback URL (http)", slot.playbackHttpUrl()),
+                playbackUrl("playback-https-url", "Playback URL (https)", slot.playbackHttpsUrl()),
                 new Paragraph("The playback URL is a base: append the manifest path your encoder uploads, for "
                         + "example index.m3u8 or manifest.mpd."));
         playback.setPadding(false);
         return playback;
+    }
+
+    /** A playback URL with its copy button, or a plain note where the PoP offers none over that scheme. */
+    private static Component playbackUrl(String id, String label, Optional<String> url) {
+        if (url.isPresent()) {
+            return new CopyField(id, label, url.get());
+        }
+        TextField none = field(label, "None: the PoP has no playback base for this scheme (an operator can add one "
+                + "on the PoPs screen)");
+        none.setId(id);
+        none.setWidthFull();
+        return none;
     }
 
     private Component security() {

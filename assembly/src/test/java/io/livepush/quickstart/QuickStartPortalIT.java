@@ -1,0 +1,269 @@
+package io.livepush.quickstart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.livepush.distribution.SelfSignedTrust;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The URLs the portal shows for the quick start's demo slot, each fetched as its user would: the ingest URL with a
+ * PUT and the encoder's credentials, the playback URLs over http and https, the MediaVault test URL; and the Player
+ * playing what ffmpeg pushes, HLS and then DASH under MediaVault (so the Player has to sign), in headless Chromium.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class QuickStartPortalIT {
+
+    private static final Pattern SLOT_ID = Pattern.compile("\"id\":\"([0-9a-f]{32})\"");
+    private static final Pattern POP_ID = Pattern.compile("\"primaryPop\":\\{\"id\":(\\d+)");
+
+    @TempDir
+    static Path work;
+    private static Path data;
+    private static Process quickStart;
+    private static int httpPort;
+    private static int httpsPort;
+    private static PortalPage portal;
+    private static HttpClient client;
+    private static String slotId;
+
+    @BeforeAll
+    static void start() throws Exception {
+        data = work.resolve("livepush-data");
+        httpPort = QuickStartIT.freePort();
+        httpsPort = QuickStartIT.freePort();
+        quickStart = QuickStartIT.start(data, httpPort, httpsPort);
+        client = HttpClient.newBuilder().sslContext(SelfSignedTrust.context())
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        HttpResponse<String> slot = api("GET", "", null);
+        assertThat(slot.statusCode()).as(slot.body()).isEqualTo(200);
+        Matcher id = SLOT_ID.matcher(slot.body());
+        assertThat(id.find()).as(slot.body()).isTrue();
+        slotId = id.group(1);
+        portal = PortalPage.start();
+        portal.login(portalUrl(), fact("adminUser"), fact("adminPassword"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (portal != null) {
+            portal.close();
+        }
+        if (quickStart != null) {
+            QuickStartIT.stop(quickStart);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void everyUrlOnTheDetailsPageAnswersAndHttpsPlaybackIsOnTheTlsPort() throws Exception {
+        portal.open(portalUrl() + "slots/" + slotId);
+        String ingest = portal.value("primary-ingest-url");
+        String http = portal.value("playback-http-url");
+        String https = portal.value("playback-https-url");
+        String body = "{\"check\": " + System.nanoTime() + "}";
+
+        assertThat(ingest).isEqualTo("https://127.0.0.1:" + httpsPort + "/live/push/demo/demo/");
+        assertThat(http).isEqualTo("http://127.0.0.1:" + httpPort + "/live/play/demo/demo/");
+        assertThat(https).isEqualTo("https://127.0.0.1:" + httpsPort + "/live/play/demo/demo/");
+        HttpResponse<String> put = client.send(HttpRequest.newBuilder(URI.create(ingest + "url-check.json"))
+                .header("Authorization", encoderAuthorization()).PUT(HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(put.statusCode()).as(put.body()).isIn(201, 204);
+        for (String playback : List.of(http, https)) {
+            HttpResponse<String> get = get(playback + "url-check.json");
+            assertThat(get.statusCode()).as(playback + ": " + get.body()).isEqualTo(200);
+            assertThat(get.body()).isEqualTo(body);
+        }
+        portal.type("signed-path", "url-check.json");
+        portal.click("signed-generate");
+        HttpResponse<String> signed = get(portal.value("signed-url"));
+        assertThat(signed.statusCode()).isEqualTo(200);
+        assertThat(signed.body()).isEqualTo(body);
+    }
+
+    @Test
+    @Order(2)
+    void thePlayerPlaysTheHlsStreamFfmpegPushes() throws Exception {
+        Process ffmpeg = push(List.of("-f", "hls", "-hls_time", "1", "-hls_list_size", "6", "-hls_flags",
+                "delete_segments", "-method", "PUT", "-http_persistent", "1", "-headers",
+                "Authorization: " + encoderAuthorization() + "\r\n", ingestUrl() + "index.m3u8"), "hls");
+        try {
+            awaitStored("index.m3u8", ".ts");
+            portal.open(portalUrl() + "slots/" + slotId + "/player");
+            portal.click("player-play");
+
+            assertThat(playing()).isEqualTo("http://127.0.0.1:" + httpPort
+                    + "/live/play/demo/demo/index.m3u8");
+            assertVideoAdvances();
+        } finally {
+            ffmpeg.destroy();
+        }
+    }
+
+    @Test
+    @Order(3)
+    void underMediaVaultThePlayerSignsTheDashManifestAndPlaysIt() throws Exception {
+        enableMediaVault();
+        Process ffmpeg = push(List.of("-f", "dash", "-seg_duration", "1", "-window_size", "6",
+                "-extra_window_size", "2", "-use_template", "1", "-use_timeline", "1", "-remove_at_exit", "0",
+                "-method", "PUT", "-http_persistent", "1",
+                "-http_opts", "headers='Authorization: " + encoderAuthorization() + "\r\n'", ingestUrl()
+                        + "manifest.mpd"), "dash");
+        try {
+            awaitStored("manifest.mpd", ".m4s");
+            String unsigned = "http://127.0.0.1:" + httpPort + "/live/play/demo/demo/manifest.mpd";
+            assertThat(get(unsigned).statusCode()).as("an unsigned manifest is refused").isEqualTo(400);
+            portal.open(portalUrl() + "slots/" + slotId);
+            portal.type("signed-path", "manifest.mpd");
+            portal.click("signed-generate");
+            HttpResponse<String> signed = get(portal.value("signed-url"));
+            assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
+            assertThat(signed.body()).contains("<MPD");
+
+            portal.open(portalUrl() + "slots/" + slotId + "/player");
+            portal.type("player-path", "manifest.mpd");
+            portal.click("player-play");
+
+            assertThat(playing()).startsWith(unsigned + "?").contains("&h=");
+            assertVideoAdvances();
+        } finally {
+            ffmpeg.destroy();
+        }
+    }
+
+    /**
+     * The video's clock passes 1 s, then moves on by another 2 s. A live DASH player waits for segments by the wall
+     * clock, so on a loaded machine it may stall for a moment: the second step may take up to the wait's 60 s.
+     */
+    private static void assertVideoAdvances() {
+        String state = "const v = document.getElementById('player-video'); return [v.currentTime, v.readyState, "
+                + "v.error ? v.error.code + ' ' + v.error.message : 'no error', v.src, performance"
+                + ".getEntriesByType('resource').slice(-12).map(e => e.name.replace(/[?].*/, '?') + ' '"
+                + " + e.responseStatus)];";
+        try {
+            portal.wait.until(d -> currentTime() > 1.0);
+            double first = currentTime();
+            portal.wait.until(d -> currentTime() > first + 2.0);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("The video did not play on: " + portal.driver.executeScript(state), e);
+        }
+    }
+
+    private static double currentTime() {
+        Object time = portal.driver.executeScript("return document.getElementById('player-video').currentTime");
+        return ((Number) time).doubleValue();
+    }
+
+    private static String playing() {
+        return String.valueOf(portal.driver.executeScript(
+                "return document.getElementById('player-video').getAttribute('data-playing')"));
+    }
+
+    /** Turns MediaVault on for the demo slot through the REST API (URL mode: manifests need a token). */
+    private static void enableMediaVault() throws Exception {
+        Matcher pop = POP_ID.matcher(api("GET", "", null).body());
+        assertThat(pop.find()).isTrue();
+        String input = """
+                {"description": "Created by the quick start", "region": "europe", "primaryPopId": %s,
+                 "useBackupIngest": false, "totalKbps": 5000, "segmentDurationMs": 2000, "fileExpirySeconds": 300,
+                 "publishCidrs": [], "viewerRules": [], "viewerDefault": "allow",
+                 "mediaVault": {"mode": "URL", "primarySecret": "quickStartPlayerSecret1"}}""".formatted(pop.group(1));
+        HttpResponse<String> update = api("PUT", "", input);
+        assertThat(update.statusCode()).as(update.body()).isEqualTo(204);
+    }
+
+    /** ffmpeg pushing a live test pattern (H.264, 1 s GOP) for up to 90 s, its output in {@code ffmpeg-<name>.log}. */
+    private static Process push(List<String> output, String name) throws Exception {
+        boolean present = Files.isExecutable(Path.of("/usr/bin/ffmpeg"));
+        if (!present && "1".equals(System.getenv("LIVEPUSH_REQUIRE_TOOLS"))) {
+            throw new AssertionError("ffmpeg is required (LIVEPUSH_REQUIRE_TOOLS=1) but /usr/bin/ffmpeg is missing");
+        }
+        assumeTrue(present, "ffmpeg is not installed: the Player test is skipped");
+        List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-loglevel", "error", "-re", "-f",
+                "lavfi", "-i", "testsrc2=size=320x240:rate=25", "-t", "90", "-c:v", "libx264", "-preset",
+                "ultrafast", "-tune", "zerolatency", "-pix_fmt", "yuv420p", "-g", "25", "-keyint_min", "25",
+                "-sc_threshold", "0"));
+        command.addAll(output);
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(work.resolve("ffmpeg-" + name + ".log").toFile()).start();
+    }
+
+    /** Waits until the slot's storage holds {@code manifest} and three media segments ending in {@code extension}. */
+    private static void awaitStored(String manifest, String extension) throws Exception {
+        Path slot = data.resolve("storage/demo/demo");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(slot.resolve(manifest)) && segments(slot, extension) >= 3) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError(manifest + " and three segments were not stored within 60 s; ffmpeg said:\n"
+                + Files.readString(work.resolve(manifest.endsWith(".mpd") ? "ffmpeg-dash.log" : "ffmpeg-hls.log")));
+    }
+
+    private static long segments(Path slot, String extension) throws IOException {
+        try (Stream<Path> files = Files.list(slot)) {
+            return files.map(path -> path.getFileName().toString())
+                    .filter(name -> name.endsWith(extension) && !name.startsWith("init")).count();
+        }
+    }
+
+    private static String portalUrl() {
+        return "http://127.0.0.1:" + httpPort + "/admin/";
+    }
+
+    /** A value of the quick start's {@code quickstart.json}. */
+    private static String fact(String key) throws IOException {
+        return QuickStartIT.value(Files.readString(data.resolve("quickstart.json")), key);
+    }
+
+    private static String ingestUrl() throws Exception {
+        return fact("ingestUrl");
+    }
+
+    private static String encoderAuthorization() throws Exception {
+        return basic(fact("ingestUser"), fact("ingestPassword"));
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The demo slot in the REST API, as the demo account's admin (Basic over HTTPS). */
+    private static HttpResponse<String> api(String method, String suffix, String json) throws Exception {
+        URI uri = URI.create("https://127.0.0.1:" + httpsPort + "/admin/api/v1/slots/demo" + suffix);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .header("Authorization", basic(fact("adminUser"), fact("adminPassword")))
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
