@@ -161,7 +161,6 @@ final class IngestRequest {
         Path target = target();
         if (!Files.isRegularFile(target)) {
             answer(HttpServletResponse.SC_NOT_FOUND);
-            UploadedObjectHeaders.applyToError(resp);
             resp.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }

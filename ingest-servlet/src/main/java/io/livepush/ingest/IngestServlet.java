@@ -2,6 +2,7 @@ package io.livepush.ingest;
 
 import io.livepush.origin.LiveSlot;
 import io.livepush.origin.Origin;
+import io.livepush.segment.UploadedObjectHeaders;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,6 +41,9 @@ public class IngestServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        // Every answer, refusals and error pages included, forbids sniffing and scripts; a stored object read back
+        // replaces the policy with its own type's.
+        UploadedObjectHeaders.applyToError(resp);
         if (!req.isSecure()) {
             resp.sendError(HttpServletResponse.SC_FORBIDDEN, "Publishing requires HTTPS");
             return;

@@ -55,7 +55,6 @@ public class SegmentExpiryListener implements ServletContextListener {
         executor = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "livepush-expiry"));
         StaleUploads uploads = new StaleUploads(clock.instant());
         executor.execute(() -> scan(index, uploads));
-        executor.schedule(uploads::removeQuiet, StaleUploads.QUIET.toSeconds(), TimeUnit.SECONDS);
         executor.scheduleWithFixedDelay(() -> sweep(sweep), config.sweepSeconds(), config.sweepSeconds(),
                 TimeUnit.SECONDS);
         LOG.info("Segment expiry sweeps [{}] every [{}] s", index.root(), config.sweepSeconds());
@@ -84,13 +83,16 @@ public class SegmentExpiryListener implements ServletContextListener {
         };
     }
 
-    private static void scan(ExpiryIndex index, StaleUploads uploads) {
+    private void scan(ExpiryIndex index, StaleUploads uploads) {
         try {
             index.scan(uploads);
         } catch (IOException | RuntimeException e) {
             // Uploads from now on are still indexed; only files older than this start wait for the next restart.
             LOG.error("Cannot scan the storage for existing files; they will not expire until the next restart", e);
         }
+        // Counted from the scan's end, not the start: on a large store the scan itself can take longer than QUIET,
+        // and a young temp file seen at its end must stay unchanged for a full QUIET before it counts as left behind.
+        executor.schedule(uploads::removeQuiet, StaleUploads.QUIET.toSeconds(), TimeUnit.SECONDS);
     }
 
     private static void sweep(ExpirySweep sweep) {

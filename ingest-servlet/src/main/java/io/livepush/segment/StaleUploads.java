@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
  * A temp file not written to for {@link #QUIET} before this start is removed at once: a live upload that went quiet
  * that long has been timed out by the connector (tomcat-conf reads with a 30 s timeout), and its own clean-up removes
  * its file. A younger one may still belong to an upload in flight (one that began while the scan ran, or another
- * node's on a shared storage), so it is only remembered; {@link #removeQuiet()}, run {@link #QUIET} later, removes
- * it if its modification time has not changed since. An upload that still writes changes it; one that ended has
- * renamed or deleted the file.
+ * node's on a shared storage), so it is only remembered; {@link #removeQuiet()}, run {@link #QUIET} after the scan
+ * ends, removes it if its modification time has not changed since. An upload that still writes changes it; one that
+ * ended has renamed or deleted the file.
  */
 public final class StaleUploads {
 

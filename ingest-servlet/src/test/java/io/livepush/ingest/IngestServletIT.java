@@ -96,6 +96,22 @@ class IngestServletIT {
     }
 
     @Test
+    void everyRefusalForbidsSniffingAndScripts() throws Exception {
+        HttpResponse<String> unauthenticated = fx.client.send(HttpRequest.newBuilder(
+                fx.tomcat.https("/push/acme/cam1/xss/a.xml")).build(), BodyHandlers.ofString());
+        HttpResponse<String> badPath = send("GET", "/push/acme/cam1/a//b.xml", null);
+        HttpResponse<String> notAllowed = send("PROPFIND", "/push/acme/cam1/a.xml", null);
+
+        for (HttpResponse<String> refused : List.of(unauthenticated, badPath, notAllowed)) {
+            assertThat(refused.statusCode()).as(refused.toString()).isIn(400, 401, 405);
+            assertThat(refused.headers().firstValue("X-Content-Type-Options")).as(refused.toString())
+                    .contains("nosniff");
+            assertThat(refused.headers().firstValue("Content-Security-Policy")).as(refused.toString())
+                    .contains(ObjectType.DOCUMENT_POLICY);
+        }
+    }
+
+    @Test
     void anErrorPageQuotesAnUploadedNameOnlyEscaped() throws Exception {
         HttpResponse<String> refused = put("/push/acme/cam1/%3Cimg%20src=x%20onerror=alert(1)%3E.html", "x");
 

@@ -108,7 +108,8 @@ public final class Database implements AutoCloseable {
     /**
      * Runs {@code work} in a new transaction, committing when it returns and rolling back when it throws.
      *
-     * @throws DatabaseUnavailableException when the database could not be reached (nothing was committed)
+     * @throws DatabaseUnavailableException when the database could not be reached (a time-out during the commit may
+     *                                      still have applied the change)
      */
     public <T> T inTransaction(Function<EntityManager, T> work) {
         try {
@@ -123,7 +124,8 @@ public final class Database implements AutoCloseable {
     /**
      * Runs {@code work} in a new transaction, committing when it returns and rolling back when it throws.
      *
-     * @throws DatabaseUnavailableException when the database could not be reached (nothing was committed)
+     * @throws DatabaseUnavailableException when the database could not be reached (a time-out during the commit may
+     *                                      still have applied the change)
      */
     public void runInTransaction(Consumer<EntityManager> work) {
         inTransaction(em -> {
