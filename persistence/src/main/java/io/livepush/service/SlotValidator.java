@@ -32,14 +32,6 @@ final class SlotValidator {
         this.em = em;
     }
 
-    /** Checks the name, type and credentials that only creation (and cloning) sets. */
-    static void checkNew(String name, SlotType type, List<NewCredential> credentials) {
-        Map<String, String> found = newSlotProblems(name, type, credentials);
-        if (!found.isEmpty()) {
-            throw new InvalidInputException(found);
-        }
-    }
-
     /** The problems of the name, type and credentials that only creation (and cloning) sets, by field. */
     static Map<String, String> newSlotProblems(String name, SlotType type, List<NewCredential> credentials) {
         Problems problems = new Problems();

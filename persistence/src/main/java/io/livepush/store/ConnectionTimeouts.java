@@ -8,9 +8,8 @@ import java.util.Locale;
  * {@value #SOCKET_TIMEOUT_MS} ms for any one answer of the server. The driver's own defaults are 30 s to connect and
  * no limit at all on an answer, which is how a request once hung for a minute.
  * <p>
- * An option the operator wrote into the JDBC URL wins: {@link #applyTo(String)} only adds what the URL does not say,
- * and {@link #CONNECTION_PROPERTIES} (the DBCP {@code connectionProperties} of the shipped context files) is read by
- * the driver with lower precedence than the URL.
+ * An option the operator wrote into the JDBC URL wins: {@link #applyTo(String)} only adds what the URL does not say.
+ * The shipped context files set the same values as DBCP {@code connectionProperties}.
  */
 public final class ConnectionTimeouts {
 
@@ -19,10 +18,6 @@ public final class ConnectionTimeouts {
 
     /** Milliseconds to wait for any answer on an open connection. */
     public static final int SOCKET_TIMEOUT_MS = 10_000;
-
-    /** The same defaults in DBCP's {@code connectionProperties} syntax. */
-    public static final String CONNECTION_PROPERTIES = "connectTimeout=" + CONNECT_TIMEOUT_MS + ";socketTimeout="
-            + SOCKET_TIMEOUT_MS;
 
     private ConnectionTimeouts() {
     }
