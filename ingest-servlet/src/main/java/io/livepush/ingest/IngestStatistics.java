@@ -44,6 +44,15 @@ public final class IngestStatistics {
                 error);
     }
 
+    /**
+     * Records a problem this node found with the slot's stream outside any one request (peer fill's diverged copies),
+     * as the slot's last error, without counting a request.
+     */
+    public void problem(LiveSlot slot, String error) {
+        limitsKbps.put(slot.id(), slot.rules().totalKbps());
+        counters.computeIfAbsent(slot.id(), SlotCounters::new).problem(clock.instant(), error);
+    }
+
     /** Whether the slot has pushed more than its total bitrate × tolerance for longer than the grace period. */
     public boolean isOverBitrate(LiveSlot slot) {
         SlotCounters slotCounters = counters.get(slot.id());

@@ -47,6 +47,12 @@ final class SlotCounters {
         lastActivity = now;
     }
 
+    synchronized void problem(Instant now, String error) {
+        lastError = error;
+        lastErrorAt = now;
+        lastActivity = now;
+    }
+
     /** The ingest rate over the last {@link #BITRATE_WINDOW} of complete seconds, in kbps. */
     synchronized int bitrateKbps(Instant now) {
         long bytes = minute.bytesWithin(now.toEpochMilli(), BITRATE_WINDOW.toMillis());

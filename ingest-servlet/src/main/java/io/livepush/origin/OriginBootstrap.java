@@ -2,10 +2,13 @@ package io.livepush.origin;
 
 import io.livepush.ingest.IngestAuthenticator;
 import io.livepush.ingest.IngestStatistics;
+import io.livepush.peer.PeerFill;
+import io.livepush.peer.PeerFillConfig;
 import io.livepush.security.PasswordHasher;
 import io.livepush.segment.SegmentStore;
 import io.livepush.service.IngestStatsService;
 import io.livepush.service.NodeService;
+import io.livepush.service.PopService;
 import io.livepush.store.Database;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -32,6 +35,7 @@ import org.slf4j.LoggerFactory;
  * <dt>{@code origin.pop}</dt><dd>the PoP this node serves (required; must exist in the portal)</dd>
  * <dt>{@code origin.slotRefreshSeconds}</dt><dd>rule reload and heartbeat period, default 2</dd>
  * <dt>{@code ingest.*}</dt><dd>see {@link OriginConfig}</dd>
+ * <dt>{@code peerFill.*}</dt><dd>filling gaps from the peer PoP, see {@link PeerFillConfig}</dd>
  * </dl>
  */
 public final class OriginBootstrap implements ServletContextListener {
@@ -54,12 +58,18 @@ public final class OriginBootstrap implements ServletContextListener {
         IngestAuthenticator authenticator = new IngestAuthenticator(PasswordHasher.standard(), clock);
         slots.onChange(authenticator::forget);
         IngestStatistics statistics = new IngestStatistics(clock, config.bitrateTolerance());
+        PeerFill peerFill = new PeerFill(PeerFillConfig.from(event.getServletContext()), config.pop(), store,
+                config.maxObjectBytes(), statistics, clock);
+        PopService pops = new PopService(database, clock);
         slots.sync();
+        peerFill.refreshPeers(pops);
         event.getServletContext().setAttribute(Origin.ATTRIBUTE,
                 new Origin(config, slots, store, authenticator, statistics, clock));
+        event.getServletContext().setAttribute(PeerFill.ATTRIBUTE, peerFill);
         sync = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "livepush-sync"));
         sync.scheduleWithFixedDelay(() -> {
             slots.sync();
+            peerFill.refreshPeers(pops);
             flush(statistics, statsService, config.nodeId());
         }, config.slotRefreshSeconds(), config.slotRefreshSeconds(), TimeUnit.SECONDS);
         LOG.info("Live origin [{}] of PoP [{}] serves [{}] at config version [{}]", config.nodeId(), config.pop(),

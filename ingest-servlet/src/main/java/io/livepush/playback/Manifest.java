@@ -2,6 +2,7 @@ package io.livepush.playback;
 
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -39,6 +40,13 @@ record Manifest(byte[] content, Object fileKey, FileTime modified, String etag, 
         return new Manifest(content, attributes.fileKey(), modified,
                 "W/\"" + content.length + "-" + modified.toMillis() + "\"", HTTP_DATE.format(modified.toInstant()),
                 Playlists.isMaster(content));
+    }
+
+    /** A media playlist fetched from the peer PoP at {@code fetchedAt}, answered in place of a stale local one. */
+    static Manifest fromPeer(byte[] content, Instant fetchedAt) {
+        FileTime modified = FileTime.from(fetchedAt);
+        return new Manifest(content, null, modified, "W/\"peer-" + content.length + "-" + modified.toMillis() + "\"",
+                HTTP_DATE.format(fetchedAt), false);
     }
 
     /** Returns whether this is still a copy of the file that now has {@code attributes}. */

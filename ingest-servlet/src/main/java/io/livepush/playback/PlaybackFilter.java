@@ -6,6 +6,8 @@ import io.livepush.mediavault.MediaVaultRequest;
 import io.livepush.mediavault.Verdict;
 import io.livepush.origin.LiveSlot;
 import io.livepush.origin.Origin;
+import io.livepush.peer.PeerFill;
+import io.livepush.peer.PeerSignature;
 import io.livepush.segment.ObjectTypes;
 import io.livepush.segment.UploadedObjectHeaders;
 import jakarta.servlet.FilterChain;
@@ -74,6 +76,7 @@ public final class PlaybackFilter extends HttpFilter {
     private transient PlaybackConfig config;
     private transient CacheHeaders cacheHeaders;
     private transient ManifestCache manifests;
+    private transient PeerFill peerFill;
     /** The container's MIME mappings, for names {@link ObjectTypes} does not list. */
     private transient Function<String, String> containerTypes;
 
@@ -84,6 +87,7 @@ public final class PlaybackFilter extends HttpFilter {
         cacheHeaders = new CacheHeaders(config.manifestCacheControl());
         containerTypes = getServletContext()::getMimeType;
         manifests = new ManifestCache(config.manifestCacheBytes());
+        peerFill = PeerFill.from(getServletContext());
         LOG.info("Playback serves [{}] at [{}] with CORS [{}], manifest Cache-Control [{}] and [{}] MiB of manifests"
                 + " in memory", origin.config().storageRoot(), MOUNT, config.cors(), config.manifestCacheControl(),
                 config.manifestCacheBytes() / PlaybackConfig.MEBIBYTE);
@@ -115,20 +119,23 @@ public final class PlaybackFilter extends HttpFilter {
             answerOptions(req, resp);
             return;
         }
-        if (!slot.rules().viewers().allows(req.getRemoteAddr())) {
+        // A peer node's signed fetch skips the viewer checks, and is never answered by filling from a peer (no loops).
+        PeerFill.Caller caller = peerFill.caller(req.getHeader(PeerSignature.HEADER), req.getRequestURI());
+        if (caller == PeerFill.Caller.FORGED
+                || caller == PeerFill.Caller.VIEWER && !slot.rules().viewers().allows(req.getRemoteAddr())) {
             refuse(resp, HttpServletResponse.SC_FORBIDDEN);
             return;
         }
-        Verdict verdict = checkMediaVault(req, slot, path);
+        Verdict verdict = caller == PeerFill.Caller.PEER ? null : checkMediaVault(req, slot, path);
         if (verdict != null && !verdict.allowed()) {
             refuse(resp, verdict.status());
             return;
         }
-        serve(req, resp, chain, slot, path, verdict);
+        serve(req, resp, chain, slot, path, verdict, caller == PeerFill.Caller.VIEWER);
     }
 
     private void serve(HttpServletRequest req, HttpServletResponse resp, FilterChain chain, LiveSlot slot,
-            IngestPath path, Verdict verdict) throws IOException, ServletException {
+            IngestPath path, Verdict verdict, boolean mayFill) throws IOException, ServletException {
         boolean tokenInPath = verdict != null && !verdict.path().equals(req.getRequestURI());
         IngestPath target = tokenInPath ? parseRaw(req, verdict.path()) : path;
         if (target == null) {
@@ -137,6 +144,13 @@ public final class PlaybackFilter extends HttpFilter {
         }
         Path file = target.isSlotRoot() || target.collection() ? null : slot.directory().resolve(target.relative());
         BasicFileAttributes attributes = file == null ? null : regularFile(file);
+        PeerFill.Copy copy = mayFill && file != null ? peerFill.fill(slot, target.relative(), file, attributes) : null;
+        if (copy != null && copy.playlist() != null) {
+            applyObjectHeaders(resp, target, slot, verdict);
+            ManifestResponses.answer(req, resp, Manifest.fromPeer(copy.playlist(), copy.fetchedAt()));
+            return;
+        }
+        attributes = copy != null ? copy.stored() : attributes;
         if (attributes == null) {
             if (file != null) {
                 manifests.forget(file);
