@@ -43,6 +43,10 @@ public record PeerFillConfig(String secret, Duration timeout, int maxFetches) {
         String secret = parameters.apply(SECRET);
         if (secret == null || secret.isBlank()) {
             secret = null;
+        } else if (secret.contains("${")) {
+            // Tomcat keeps ${name} as it is when no property of that name exists: never use such text as a secret.
+            problems.add(SECRET + " names a property that is not defined (a ${...} placeholder was left as it is)");
+            secret = null;
         } else if (secret.strip().length() < MIN_SECRET_LENGTH) {
             problems.add(SECRET + " must have at least " + MIN_SECRET_LENGTH + " characters");
         } else {

@@ -47,9 +47,11 @@ import org.slf4j.LoggerFactory;
  * {@link IngestPath} on the raw request URI (400; dot-files such as in-flight uploads never pass, and a path that
  * passes is one Tomcat does not normalise, so the default servlet serves exactly the file that was checked); the slot
  * from the cached {@code SlotDirectory} (404; a deleted slot is gone at the next reload); {@code OPTIONS} is answered
- * here without any token check (CORS preflight); viewer rules on {@code getRemoteAddr()} (403); the slot's MediaVault
+ * here without any token check (CORS preflight); a peer node's signed request ({@link PeerSignature}) skips the viewer
+ * rules and MediaVault and is never filled in turn, a forged one is refused (403); viewer rules on {@code getRemoteAddr()} (403); the slot's MediaVault
  * verifier (the slot's deny status, {@code Cache-Control: no-store}); a missing file, directory or the slot root
- * (404); then the object's {@code Content-Type}, {@code X-Content-Type-Options} and {@code Content-Security-Policy}
+ * (404; unless peer fill, {@link PeerFill}, fetches a segment the slot's playlists name from the slot's other PoP, or
+ * answers a stale media playlist with that PoP's current copy); then the object's {@code Content-Type}, {@code X-Content-Type-Options} and {@code Content-Security-Policy}
  * ({@link UploadedObjectHeaders}: uploaded bytes never run as a script on this origin, which the portal may share),
  * {@code Cache-Control} ({@link CacheHeaders}) and, in cookie mode, {@code Set-Cookie}. Refusals carry
  * {@code nosniff} and the sandboxing policy too. CORS headers go on every answer. No database call, DNS lookup or

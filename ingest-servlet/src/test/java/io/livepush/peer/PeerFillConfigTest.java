@@ -31,6 +31,13 @@ class PeerFillConfigTest {
     }
 
     @Test
+    void anUnresolvedPlaceholderIsNeverASecret() {
+        assertThatThrownBy(() -> PeerFillConfig.from(Map.of(PeerFillConfig.SECRET, "${live.peer.secret}")::get))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("peerFill.secret names a property that is not defined");
+    }
+
+    @Test
     void badValuesAreAllNamedButNotTheSecret() {
         assertThatThrownBy(() -> PeerFillConfig.from(Map.of(PeerFillConfig.SECRET, "short-secret",
                 PeerFillConfig.TIMEOUT_MILLIS, "50", PeerFillConfig.MAX_FETCHES, "many")::get))
