@@ -3,6 +3,7 @@ package io.livepush.peer;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
@@ -42,7 +43,13 @@ final class LocalPlaylists {
                 && known.modified().equals(attributes.lastModifiedTime())) {
             return known.playlist();
         }
-        MediaPlaylist playlist = MediaPlaylist.parse(Files.readAllBytes(file));
+        MediaPlaylist playlist;
+        try {
+            playlist = MediaPlaylist.parse(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            // Deleted since its attributes were read (the slot is being removed): it names nothing any more.
+            return null;
+        }
         if (parsed.size() >= MAX_CACHED) {
             parsed.clear();
         }

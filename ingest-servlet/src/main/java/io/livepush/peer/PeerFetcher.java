@@ -45,8 +45,8 @@ final class PeerFetcher {
 
     /**
      * Runs {@code work} on the body of {@code uri} once for everyone asking for {@code key} meanwhile. The future ends
-     * with {@code null} when the peer has no such object, fails, takes longer than the time-out, or when too many
-     * fetches run already.
+     * with {@code null} when the peer has no such object, fails, takes longer than the time-out, when too many
+     * fetches run already, or when {@code uri} is {@code null} (the peer is no longer known).
      */
     @SuppressWarnings("unchecked")
     <T> CompletableFuture<T> once(String key, URI uri, Function<byte[], T> work) {
@@ -54,7 +54,7 @@ final class PeerFetcher {
         if (running != null) {
             return running;
         }
-        if (!permits.tryAcquire()) {
+        if (uri == null || !permits.tryAcquire()) {
             return CompletableFuture.completedFuture(null);
         }
         CompletableFuture<T> mine = new CompletableFuture<>();

@@ -8,9 +8,7 @@ import jakarta.servlet.ServletContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -66,6 +64,7 @@ public final class PeerFill {
      * What the peer gave for one request.
      *
      * @param playlist the peer's current media playlist, to answer in place of the stale local one; or {@code null}
+     * @param fetchedAt when the peer's copy was fetched
      * @param stored   the attributes of the segment just stored from the peer; or {@code null}
      */
     public record Copy(byte[] playlist, Instant fetchedAt, BasicFileAttributes stored) {
@@ -147,16 +146,16 @@ public final class PeerFill {
      * @return the peer's copy to answer with, or {@code null} to go on as without peer fill
      */
     public Copy fill(LiveSlot slot, String relative, Path file, BasicFileAttributes attributes) throws IOException {
-        String peerBase = config.enabled() ? peerBase(slot) : null;
-        if (peerBase == null) {
+        String peerPop = config.enabled() ? peerPop(slot) : null;
+        if (peerPop == null || !peers.knows(peerPop)) {
             return null;
         }
         String lower = relative.toLowerCase(Locale.ROOT);
         boolean playlist = lower.endsWith(".m3u8");
         if (attributes != null) {
-            return playlist ? fillPlaylist(slot, relative, file, attributes, peerBase) : null;
+            return playlist ? fillPlaylist(slot, relative, file, attributes, peerPop) : null;
         }
-        return playlist || lower.endsWith(".mpd") ? null : fillSegment(slot, relative, file, peerBase);
+        return playlist || lower.endsWith(".mpd") ? null : fillSegment(slot, relative, file, peerPop);
     }
 
     /** The renditions whose copies diverged (for the portal and metrics). */
@@ -180,7 +179,7 @@ public final class PeerFill {
     }
 
     private Copy fillPlaylist(LiveSlot slot, String relative, Path file, BasicFileAttributes attributes,
-            String peerBase) throws IOException {
+            String peerPop) throws IOException {
         MediaPlaylist mine = local.read(file, attributes);
         Instant now = clock.instant();
         if (mine == null || !GapRules.isStale(mine, attributes.lastModifiedTime().toInstant(), now)) {
@@ -190,7 +189,7 @@ public final class PeerFill {
         if (divergences.isDiverged(slot, relative, now)) {
             return null;
         }
-        byte[] body = await(fetcher.once("playlist " + file, uri(peerBase, slot, relative), bytes -> bytes));
+        byte[] body = await(fetcher.once("playlist " + file, peers.uri(peerPop, slot, relative), bytes -> bytes));
         MediaPlaylist theirs = body == null ? null : MediaPlaylist.parse(body);
         if (theirs == null || !GapRules.isAhead(theirs, mine) || diverges(slot, relative, mine, theirs, now)) {
             return null;
@@ -200,7 +199,7 @@ public final class PeerFill {
         return new Copy(body, now, null);
     }
 
-    private Copy fillSegment(LiveSlot slot, String relative, Path file, String peerBase) throws IOException {
+    private Copy fillSegment(LiveSlot slot, String relative, Path file, String peerPop) throws IOException {
         LocalPlaylists.Naming naming = local.naming(slot.directory(), relative, servedFromPeer);
         Instant now = clock.instant();
         if (naming == null || divergences.isDiverged(slot, naming.playlist(), now)) {
@@ -208,14 +207,14 @@ public final class PeerFill {
         }
         if (naming.stored() != null) {
             // The local playlist names it: check that the peer's copy is the same stream before taking its bytes.
-            byte[] body = await(fetcher.once("playlist " + naming.file(), uri(peerBase, slot, naming.playlist()),
+            byte[] body = await(fetcher.once("playlist " + naming.file(), peers.uri(peerPop, slot, naming.playlist()),
                     bytes -> bytes));
             MediaPlaylist theirs = body == null ? null : MediaPlaylist.parse(body);
             if (theirs != null && diverges(slot, naming.playlist(), naming.stored(), theirs, now)) {
                 return null;
             }
         }
-        BasicFileAttributes stored = await(fetcher.once("segment " + file, uri(peerBase, slot, relative),
+        BasicFileAttributes stored = await(fetcher.once("segment " + file, peers.uri(peerPop, slot, relative),
                 bytes -> store(file, bytes)));
         return stored == null ? null : new Copy(null, now, stored);
     }
@@ -247,13 +246,13 @@ public final class PeerFill {
         return true;
     }
 
-    /** The peer PoP's base URL for {@code slot}: the slot's other PoP; {@code null} without one. */
-    private String peerBase(LiveSlot slot) {
+    /** The name of the slot's other PoP; {@code null} when this node's PoP is its only one. */
+    private String peerPop(LiveSlot slot) {
         List<String> pops = slot.rules().popNames();
         if (pops.size() != 2 || !pops.contains(pop)) {
             return null;
         }
-        return peers.baseUrl(pops.get(0).equals(pop) ? pops.get(1) : pops.get(0));
+        return pops.get(0).equals(pop) ? pops.get(1) : pops.get(0);
     }
 
     private <T> T await(CompletableFuture<T> future) {
@@ -265,28 +264,5 @@ public final class PeerFill {
             Thread.currentThread().interrupt();
             return null;
         }
-    }
-
-    /** {@code {base}/play/{shortname}/{slot}/{relative}}, every name percent-encoded. */
-    static URI uri(String base, LiveSlot slot, String relative) {
-        StringBuilder url = new StringBuilder(base).append("/play/").append(encode(slot.shortname())).append('/')
-                .append(encode(slot.name()));
-        for (String name : relative.split("/")) {
-            url.append('/').append(encode(name));
-        }
-        return URI.create(url.toString());
-    }
-
-    private static String encode(String name) {
-        StringBuilder encoded = new StringBuilder();
-        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
-            char c = (char) (b & 0xff);
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0) {
-                encoded.append(c);
-            } else {
-                encoded.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xff));
-            }
-        }
-        return encoded.toString();
     }
 }
