@@ -1,0 +1,55 @@
+package io.livepush.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.livepush.model.ConfigState;
+import io.livepush.testing.GaleraCluster;
+import io.livepush.testing.TestSchema;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every Flyway migration runs on a Galera cluster whose nodes refuse tables without a primary key and non-InnoDB
+ * tables ({@code wsrep_mode=REQUIRED_PRIMARY_KEY,STRICT_REPLICATION}), and what one node writes the others read.
+ */
+class GaleraMigrationIT {
+
+    @Test
+    void everyMigrationRunsOnGaleraAndReplicatesToEveryNode() throws Exception {
+        GaleraCluster cluster = GaleraCluster.shared();
+        try (TestSchema schema = cluster.freshSchema(); Database database = schema.openDatabase()) {
+            assertThat(cluster.clusterSize(cluster.node(1))).isEqualTo("3");
+            database.runInTransaction(em -> em.find(ConfigState.class, ConfigState.ROW_ID).advance());
+            for (int node = 1; node <= GaleraCluster.SIZE; node++) {
+                assertThat(configVersion(cluster.node(node).serverUrl() + "/" + schema.name()))
+                        .as("config_state on node %d", node).isEqualTo(1);
+                assertThat(tablesWithoutPrimaryKey(cluster.node(node).serverUrl() + "/" + schema.name(),
+                        schema.name())).as("tables without a primary key on node %d", node).isZero();
+            }
+        }
+    }
+
+    private static long configVersion(String url) throws Exception {
+        try (Connection connection = DriverManager.getConnection(url + "?user=root&sessionVariables=wsrep_sync_wait=1");
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT version FROM config_state")) {
+            assertThat(rows.next()).isTrue();
+            return rows.getLong(1);
+        }
+    }
+
+    private static int tablesWithoutPrimaryKey(String url, String schema) throws Exception {
+        try (Connection connection = DriverManager.getConnection(url + "?user=root");
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM information_schema.tables t"
+                        + " WHERE t.table_schema = '" + schema + "' AND (t.engine <> 'InnoDB' OR NOT EXISTS ("
+                        + "SELECT 1 FROM information_schema.table_constraints c WHERE c.table_schema = t.table_schema"
+                        + " AND c.table_name = t.table_name AND c.constraint_type = 'PRIMARY KEY'))")) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+}
