@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.WebResourceRoot;
@@ -18,6 +19,7 @@ import org.apache.catalina.startup.Tomcat;
 import org.apache.catalina.valves.AccessLogValve;
 import org.apache.catalina.webresources.DirResourceSet;
 import org.apache.catalina.webresources.StandardRoot;
+import org.apache.naming.factory.ResourceLinkFactory;
 import org.apache.tomcat.util.descriptor.web.ApplicationParameter;
 import org.apache.tomcat.util.descriptor.web.ContextResource;
 import org.apache.tomcat.util.net.SSLHostConfig;
@@ -42,6 +44,8 @@ public final class LiveTomcat implements AutoCloseable {
      * {@code -Dlivepush.test.sslImplementation} selects another TLS implementation (OpenSSL through FFM on Java 22+).
      */
     public static final String PUBLISHING_TLS_PROTOCOLS = "TLSv1.2";
+
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final Tomcat tomcat;
     private final Connector http;
@@ -79,6 +83,8 @@ public final class LiveTomcat implements AutoCloseable {
                 SelfSignedCertificate.create(Files.createDirectories(baseDir.resolve("tls")));
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(baseDir.toString());
+        // Tomcat's naming keys each context by engine, host and path: two nodes in one JVM need two engine names.
+        tomcat.getEngine().setName("Tomcat-" + INSTANCES.incrementAndGet());
         Connector http = new Connector();
         http.setPort(0);
         // Players and CDNs keep their connections for many requests, as encoders do on the HTTPS connector.
@@ -241,6 +247,9 @@ public final class LiveTomcat implements AutoCloseable {
 
     @Override
     public void close() throws LifecycleException {
+        // Tomcat keeps one JVM-wide global naming context, the last started server's; a context that stops checks
+        // its own server's against it, so with several servers in one JVM (two PoPs) point it back at ours first.
+        ResourceLinkFactory.setGlobalContext(tomcat.getServer().getGlobalNamingContext());
         tomcat.stop();
         tomcat.destroy();
     }

@@ -28,12 +28,13 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.mariadb.jdbc.MariaDbPoolDataSource;
 
 /**
  * Two PoPs on a shared {@link GaleraCluster}: the real {@code live.war} runs twice, as node {@code node-eu1} of PoP
  * {@code eu1} talking to Galera node 1 and as node {@code node-eu2} of PoP {@code eu2} talking to Galera node 2, each
  * through a multi-host {@code jdbc:mariadb:sequential://} URL that fails over to the other Galera nodes. The schema
- * has an account ({@code acme}); both PoPs carry the nodes' real ingest and playback URLs. {@link #slot(String)}
+ * has an account ({@code acme}); the fixture's services (the portal's side) talk to Galera node 3; both PoPs carry the nodes' real ingest and playback URLs. {@link #slot(String)}
  * creates a slot with primary PoP {@code eu1} and backup PoP {@code eu2} and waits until both nodes serve it.
  */
 public final class TwoPopOrigins implements AutoCloseable {
@@ -55,6 +56,7 @@ public final class TwoPopOrigins implements AutoCloseable {
     public final PopRecord eu1Pop;
     public final PopRecord eu2Pop;
     private final Map<String, String> storageRoots = new HashMap<>();
+    private final MariaDbPoolDataSource portalPool;
 
     /**
      * Starts both nodes under {@code baseDir} ({@code eu1/} and {@code eu2/}, each with its {@code storage/}).
@@ -66,7 +68,9 @@ public final class TwoPopOrigins implements AutoCloseable {
         SwitchableDataSource.setDown(false);
         cluster = GaleraCluster.shared();
         schema = cluster.freshSchema();
-        database = schema.openDatabase();
+        // The portal's side (services of this fixture) talks to Galera node 3, as admin.war would.
+        portalPool = new MariaDbPoolDataSource(jdbcUrl(3) + "&maxPoolSize=4&minPoolSize=0");
+        database = Database.open(portalPool, true);
         slots = new SlotService(database, new PasswordHasher(new Argon2Settings(1024, 1, 1)), clock);
         pops = new PopService(database, clock);
         new AccountService(database, clock).create(OPERATOR, new AccountDraft(ACCOUNT, "Acme", 1_000_000,
@@ -158,6 +162,7 @@ public final class TwoPopOrigins implements AutoCloseable {
                 eu2.close();
             } finally {
                 database.close();
+                portalPool.close();
                 schema.close();
             }
         }

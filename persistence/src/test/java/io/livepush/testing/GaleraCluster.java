@@ -86,9 +86,12 @@ public final class GaleraCluster {
         return List.copyOf(nodes);
     }
 
-    /** A fresh schema, created through node 1 (Galera replicates it to the others); close it to drop it. */
+    /**
+     * A fresh schema, created through the first node that answers (Galera replicates it to the others) and dropped
+     * the same way when closed, so a test may kill a node meanwhile. Its URL is a sequential multi-host one.
+     */
     public TestSchema freshSchema() {
-        return TestDatabases.freshSchema(node(1).serverUrl(), "?user=root");
+        return TestDatabases.freshSchema(sequentialUrl("", 1).replaceFirst("/$", ""), "?user=root");
     }
 
     /**
