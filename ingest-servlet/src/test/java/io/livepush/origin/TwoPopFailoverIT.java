@@ -8,6 +8,7 @@ import static io.livepush.testing.TwoPopOrigins.ingestUrl;
 import static io.livepush.testing.TwoPopOrigins.playbackUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.livepush.domain.ProvisioningStatus;
 import io.livepush.service.NewCredential;
 import io.livepush.service.SlotRecord;
 import io.livepush.testing.ExternalTools;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Two PoPs on a three-node Galera cluster, end to end (issue 14): a slot with primary PoP {@code eu1} and backup PoP
- * {@code eu2} reaches both nodes; one ffmpeg with the tee muxer pushes the same HLS to both ingest URLs and both serve
+ * {@code eu2} is {@code LiveEventProvisioning} when created and {@code Published} once both nodes loaded it; one ffmpeg with the tee muxer pushes the same HLS to both ingest URLs and both serve
  * it; a credential change reaches both within 5 s; killing the Galera node {@code eu1} talks to (SIGKILL) neither
  * stops the push nor the portal's writes, and {@code eu1} still sees changes; a delete reaches both. Every step's
  * time is logged (and written to {@code target/two-pop-timings.txt}) for docs/scale-out.md.
@@ -51,7 +52,13 @@ class TwoPopFailoverIT {
         ExternalTools.assumeInstalled("apt-get install -y ffmpeg", "ffmpeg");
         try (TwoPopOrigins fx = new TwoPopOrigins(baseDir, Map.of())) {
             long created = System.nanoTime();
-            SlotRecord slot = fx.slot("cam1");
+            SlotRecord slot = fx.createSlot("cam1");
+            assertThat(slot.status()).as("status before any node loaded the slot")
+                    .isEqualTo(ProvisioningStatus.LIVE_EVENT_PROVISIONING);
+            awaitPublished(fx, slot);
+            record("slot created in the portal -> Published", created);
+            TwoPopOrigins.awaitServed(fx.eu1, slot.name());
+            TwoPopOrigins.awaitServed(fx.eu2, slot.name());
             record("slot created in the portal -> served by both nodes", created);
 
             Process ffmpeg = ExternalTools.start(teeCommand(fx, slot.name()), output("two-pop-ffmpeg.log"));
@@ -165,6 +172,17 @@ class TwoPopFailoverIT {
             Thread.sleep(200);
         }
         throw new AssertionError("The playlist on " + node.http("") + " stayed at " + before + " for 15 s");
+    }
+
+    /** Published means that every live node of both PoPs has loaded the slot's version (SPEC §3). */
+    private static void awaitPublished(TwoPopOrigins fx, SlotRecord slot) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        ProvisioningStatus status = slot.status();
+        while (status != ProvisioningStatus.PUBLISHED && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            status = fx.slots.get(OPERATOR, slot.id()).status();
+        }
+        assertThat(status).as("status of the slot 20 s after it was created").isEqualTo(ProvisioningStatus.PUBLISHED);
     }
 
     /** Adds a credential through the portal's services and times until both nodes accept it. */

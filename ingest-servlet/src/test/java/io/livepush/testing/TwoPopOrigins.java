@@ -112,12 +112,17 @@ public final class TwoPopOrigins implements AutoCloseable {
 
     /** Creates a slot with primary PoP {@code eu1}, backup PoP {@code eu2}, the standard credential and 2 s segments. */
     public SlotRecord slot(String name) throws Exception {
-        SlotRecord slot = slots.create(OPERATOR, ACCOUNT, new SlotDraft(name, null, SlotType.LIVE_PUSH,
-                Region.EUROPE, eu1Pop.id(), eu2Pop.id(), true, 5000, 2000, 300,
-                List.of(new NewCredential(USER, PASSWORD)), List.of(), List.of(), null, null));
+        SlotRecord slot = createSlot(name);
         awaitServed(eu1, name);
         awaitServed(eu2, name);
         return slot;
+    }
+
+    /** Creates the slot {@link #slot(String)} creates, without waiting for the nodes. */
+    public SlotRecord createSlot(String name) {
+        return slots.create(OPERATOR, ACCOUNT, new SlotDraft(name, null, SlotType.LIVE_PUSH, Region.EUROPE,
+                eu1Pop.id(), eu2Pop.id(), true, 5000, 2000, 300, List.of(new NewCredential(USER, PASSWORD)),
+                List.of(), List.of(), null, null));
     }
 
     /**

@@ -8,12 +8,14 @@ import io.livepush.testing.TestSchema;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every Flyway migration runs on a Galera cluster whose nodes refuse tables without a primary key and non-InnoDB
- * tables ({@code wsrep_mode=REQUIRED_PRIMARY_KEY,STRICT_REPLICATION}), and what one node writes the others read.
+ * tables ({@code wsrep_mode=REQUIRED_PRIMARY_KEY,STRICT_REPLICATION}), what one node writes the others read, and a
+ * certification failure is recognised as a write conflict worth repeating.
  */
 class GaleraMigrationIT {
 
@@ -29,6 +31,39 @@ class GaleraMigrationIT {
                 assertThat(tablesWithoutPrimaryKey(cluster.node(node).serverUrl() + "/" + schema.name(),
                         schema.name())).as("tables without a primary key on node %d", node).isZero();
             }
+        }
+    }
+
+    /**
+     * Two nodes change the same row at once: the transaction that commits second fails Galera's certification, which
+     * MariaDB reports as a deadlock, and {@link WriteConflicts} recognises it, so a repeatable unit of work runs again.
+     */
+    @Test
+    void conflictingCommitsOnTwoNodesFailCertificationAsAWriteConflict() throws Exception {
+        GaleraCluster cluster = GaleraCluster.shared();
+        try (TestSchema schema = cluster.freshSchema(); Database database = schema.openDatabase();
+                Connection first = DriverManager.getConnection(cluster.node(2).serverUrl() + "/" + schema.name()
+                        + "?user=root");
+                Connection second = DriverManager.getConnection(cluster.node(3).serverUrl() + "/" + schema.name()
+                        + "?user=root")) {
+            first.setAutoCommit(false);
+            second.setAutoCommit(false);
+            try (Statement one = first.createStatement(); Statement two = second.createStatement()) {
+                one.executeUpdate("UPDATE config_state SET version = version + 1");
+                two.executeUpdate("UPDATE config_state SET version = version + 10");
+                second.commit();
+                SQLException lost = null;
+                try {
+                    first.commit();
+                } catch (SQLException e) {
+                    lost = e;
+                }
+
+                assertThat((Object) lost).as("the second commit on another node fails").isNotNull();
+                assertThat(lost.getErrorCode()).isEqualTo(WriteConflicts.DEADLOCK);
+                assertThat(WriteConflicts.isConflict(lost)).isTrue();
+            }
+            assertThat(configVersion(cluster.node(2).serverUrl() + "/" + schema.name())).isEqualTo(10);
         }
     }
 
