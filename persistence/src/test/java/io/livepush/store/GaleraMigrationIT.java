@@ -67,6 +67,21 @@ class GaleraMigrationIT {
         }
     }
 
+    /** A node killed with SIGKILL comes back with the next {@link GaleraCluster#shared()} and catches up. */
+    @Test
+    void aKilledNodeRejoinsAndCatchesUp() throws Exception {
+        GaleraCluster cluster = GaleraCluster.shared();
+        cluster.node(3).kill();
+        try (TestSchema schema = cluster.freshSchema(); Database database = schema.openDatabase()) {
+            database.runInTransaction(em -> em.find(ConfigState.class, ConfigState.ROW_ID).advance());
+
+            GaleraCluster.shared();
+
+            assertThat(cluster.clusterSize(cluster.node(3))).isEqualTo("3");
+            assertThat(configVersion(cluster.node(3).serverUrl() + "/" + schema.name())).isEqualTo(1);
+        }
+    }
+
     private static long configVersion(String url) throws Exception {
         try (Connection connection = DriverManager.getConnection(url + "?user=root&sessionVariables=wsrep_sync_wait=1");
                 Statement statement = connection.createStatement();
