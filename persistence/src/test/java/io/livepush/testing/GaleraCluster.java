@@ -91,7 +91,7 @@ public final class GaleraCluster {
      * the same way when closed, so a test may kill a node meanwhile. Its URL is a sequential multi-host one.
      */
     public TestSchema freshSchema() {
-        return TestDatabases.freshSchema(sequentialUrl("", 1).replaceFirst("/$", ""), "?user=root");
+        return TestDatabases.freshSchema(sequentialServers(1), "?user=root");
     }
 
     /**
@@ -99,10 +99,15 @@ public final class GaleraCluster {
      * in order ({@code jdbc:mariadb:sequential://...}), without credentials.
      */
     public String sequentialUrl(String database, int first) {
+        return sequentialServers(first) + "/" + database;
+    }
+
+    /** {@code jdbc:mariadb:sequential://<first>,<the others>}, without a path. */
+    private String sequentialServers(int first) {
         List<GaleraNode> ordered = new ArrayList<>(nodes);
         ordered.sort(Comparator.comparingInt(node -> node.index() == first ? 0 : node.index()));
         return "jdbc:mariadb:sequential://"
-                + ordered.stream().map(GaleraNode::hostAndPort).collect(Collectors.joining(",")) + "/" + database;
+                + ordered.stream().map(GaleraNode::hostAndPort).collect(Collectors.joining(","));
     }
 
     /** How many nodes the cluster counts, asked of {@code node}; null when that node does not answer. */
