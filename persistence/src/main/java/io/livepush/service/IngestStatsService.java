@@ -35,7 +35,7 @@ public final class IngestStatsService {
             return;
         }
         Instant now = clock.instant();
-        database.runInTransaction(em -> {
+        database.runInRepeatableTransaction(em -> {
             for (IngestReport report : reports) {
                 if (em.find(Slot.class, report.slotId()) == null) {
                     continue;

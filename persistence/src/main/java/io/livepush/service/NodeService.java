@@ -63,7 +63,7 @@ public final class NodeService {
      */
     public void heartbeat(Heartbeat beat) {
         Instant now = clock.instant();
-        database.runInTransaction(em -> {
+        database.runInRepeatableTransaction(em -> {
             Pop pop = em.createQuery("select p from Pop p where p.name = :name", Pop.class)
                     .setParameter("name", beat.popName()).getResultStream().findFirst()
                     .orElseThrow(() -> new NotFoundException("There is no PoP '" + beat.popName() + "'"));
@@ -86,7 +86,7 @@ public final class NodeService {
     }
 
     private void finishDeletions(Instant now) {
-        database.runInTransaction(em -> {
+        database.runInRepeatableTransaction(em -> {
             List<Slot> deleting = em.createQuery("select s from Slot s where s.lifecycle = :deleting", Slot.class)
                     .setParameter("deleting", SlotLifecycle.DELETING).getResultList();
             if (deleting.isEmpty()) {

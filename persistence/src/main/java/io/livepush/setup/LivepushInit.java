@@ -35,7 +35,7 @@ public final class LivepushInit {
         }
     }
 
-    private static void initialise(Map<String, String> env) {
+    static void initialise(Map<String, String> env) {
         createKeystore(env);
         String url = required(env, "LIVEPUSH_DB_URL");
         DriverManagerDataSource dataSource = new DriverManagerDataSource(url, env.getOrDefault("LIVEPUSH_DB_USER",

@@ -134,6 +134,24 @@ public final class Database implements AutoCloseable {
         });
     }
 
+    /**
+     * Runs {@code work} as {@link #inTransaction(Function)} does, and runs it again in a new transaction (up to three
+     * times in all) when the transaction lost a write conflict: a deadlock, or a Galera certification failure when
+     * another node committed a conflicting change first. Only for work that can be repeated safely from scratch
+     * (heartbeats, provisioning acknowledgements, statistics); a user's edit should see the conflict instead.
+     */
+    public <T> T inRepeatableTransaction(Function<EntityManager, T> work) {
+        return ConflictRetry.run(() -> inTransaction(work));
+    }
+
+    /** Runs {@code work} as {@link #inRepeatableTransaction(Function)} does. */
+    public void runInRepeatableTransaction(Consumer<EntityManager> work) {
+        inRepeatableTransaction(em -> {
+            work.accept(em);
+            return null;
+        });
+    }
+
     /** The outages this process saw. */
     public DatabaseOutages outages() {
         return outages;
