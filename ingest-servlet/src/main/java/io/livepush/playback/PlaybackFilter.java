@@ -47,7 +47,9 @@ import org.slf4j.LoggerFactory;
  * from the cached {@code SlotDirectory} (404; a deleted slot is gone at the next reload); {@code OPTIONS} is answered
  * here without any token check (CORS preflight); viewer rules on {@code getRemoteAddr()} (403); the slot's MediaVault
  * verifier (the slot's deny status, {@code Cache-Control: no-store}); a missing file, directory or the slot root
- * (404); then the object's {@code Content-Type}, {@code X-Content-Type-Options} and {@code Content-Security-Policy}
+ * (404; but a file whose upload is in flight in a low-latency slot is relayed as it arrives, {@link InFlightResponse},
+ * which is why this filter supports async); then the object's {@code Content-Type}, {@code X-Content-Type-Options}
+ * and {@code Content-Security-Policy}
  * ({@link UploadedObjectHeaders}: uploaded bytes never run as a script on this origin, which the portal may share),
  * {@code Cache-Control} ({@link CacheHeaders}) and, in cookie mode, {@code Set-Cookie}. Refusals carry
  * {@code nosniff} and the sandboxing policy too. CORS headers go on every answer. No database call, DNS lookup or
@@ -74,6 +76,7 @@ public final class PlaybackFilter extends HttpFilter {
     private transient PlaybackConfig config;
     private transient CacheHeaders cacheHeaders;
     private transient ManifestCache manifests;
+    private transient InFlightResponse inFlight;
     /** The container's MIME mappings, for names {@link ObjectTypes} does not list. */
     private transient Function<String, String> containerTypes;
 
@@ -84,6 +87,7 @@ public final class PlaybackFilter extends HttpFilter {
         cacheHeaders = new CacheHeaders(config.manifestCacheControl());
         containerTypes = getServletContext()::getMimeType;
         manifests = new ManifestCache(config.manifestCacheBytes());
+        inFlight = new InFlightResponse(origin.store().uploadsInFlight(), cacheHeaders);
         LOG.info("Playback serves [{}] at [{}] with CORS [{}], manifest Cache-Control [{}] and [{}] MiB of manifests"
                 + " in memory", origin.config().storageRoot(), MOUNT, config.cors(), config.manifestCacheControl(),
                 config.manifestCacheBytes() / PlaybackConfig.MEBIBYTE);
@@ -140,6 +144,10 @@ public final class PlaybackFilter extends HttpFilter {
         if (attributes == null) {
             if (file != null) {
                 manifests.forget(file);
+            }
+            if (file != null && slot.lowLatency() && inFlight.answer(req, resp, file,
+                    () -> applyObjectHeaders(resp, target, slot, verdict), verdict != null && verdict.hasSetCookie())) {
+                return;
             }
             refuse(resp, HttpServletResponse.SC_NOT_FOUND);
             return;

@@ -127,13 +127,25 @@ public final class SegmentStore {
      */
     public WriteResult write(Path target, ReadableByteChannel body, long maxBytes, boolean createParents)
             throws IOException {
+        return write(target, body, maxBytes, createParents, false);
+    }
+
+    /**
+     * Streams {@code body} into {@code target} and publishes it atomically, as {@link #write(Path, InputStream, long,
+     * boolean)} does.
+     *
+     * @param writeThrough write every piece of the body to the temporary file as it arrives (a low-latency slot, whose
+     *                     readers get the bytes in flight), instead of filling a {@value #COPY_BUFFER}-byte buffer first
+     */
+    public WriteResult write(Path target, ReadableByteChannel body, long maxBytes, boolean createParents,
+            boolean writeThrough) throws IOException {
         Path directory = target.getParent();
         Path temp = directory.resolve(TEMP_PREFIX + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         boolean published = false;
         UploadInFlight upload = null;
         try {
             FileChannel out = openTemp(temp, createParents);
-            upload = inFlight.started(target, temp);
+            upload = inFlight.started(target, temp, writeThrough);
             copy(body, out, maxBytes, upload);
             boolean existed = Files.exists(target);
             move(temp, target);

@@ -101,8 +101,8 @@ public final class UploadInFlight {
     }
 
     /**
-     * Whether anyone listens: the store then writes every piece of the body as it arrives instead of filling its
-     * buffer first, so readers see bytes without delay.
+     * Whether the store writes every piece of the body as it arrives instead of filling its buffer first, so readers
+     * see bytes without delay: for uploads to a low-latency slot, below a watched directory, or with a subscriber.
      */
     boolean watched() {
         return watchedFromStart || !listeners.isEmpty();

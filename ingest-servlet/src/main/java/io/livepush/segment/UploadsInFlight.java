@@ -47,11 +47,14 @@ public final class UploadsInFlight {
         return () -> startWatches.remove(watch);
     }
 
-    /** Announces a new upload of {@code target} whose body goes to {@code tempFile}. */
-    UploadInFlight started(Path target, Path tempFile) {
+    /**
+     * Announces a new upload of {@code target} whose body goes to {@code tempFile}; {@code writeThrough} when its
+     * bytes are to be written as they arrive whether or not anyone watches yet.
+     */
+    UploadInFlight started(Path target, Path tempFile, boolean writeThrough) {
         List<StartWatch> watches = startWatches.isEmpty() ? List.of()
                 : startWatches.stream().filter(watch -> target.startsWith(watch.directory())).toList();
-        UploadInFlight upload = new UploadInFlight(target, tempFile, !watches.isEmpty());
+        UploadInFlight upload = new UploadInFlight(target, tempFile, writeThrough || !watches.isEmpty());
         byTarget.put(target, upload);
         for (StartWatch watch : watches) {
             try {

@@ -284,8 +284,8 @@ class UploadsInFlightTest {
     void theLaterOfTwoUploadsOfOnePathIsFoundAndTheEarlierEndingDoesNotHideIt() throws Exception {
         UploadsInFlight registry = new UploadsInFlight();
         Path target = root.resolve("acme/cam1/index.m3u8");
-        UploadInFlight first = registry.started(target, root.resolve("acme/cam1/.upload-1"));
-        UploadInFlight second = registry.started(target, root.resolve("acme/cam1/.upload-2"));
+        UploadInFlight first = registry.started(target, root.resolve("acme/cam1/.upload-1"), false);
+        UploadInFlight second = registry.started(target, root.resolve("acme/cam1/.upload-2"), false);
 
         assertThat(registry.find(target)).containsSame(second);
         registry.ended(first, UploadInFlight.State.PUBLISHED);
@@ -297,7 +297,7 @@ class UploadsInFlightTest {
     @Test
     void anUploadEndsOnceAndUnsubscribedListenersHearNothing() {
         UploadsInFlight registry = new UploadsInFlight();
-        UploadInFlight upload = registry.started(root.resolve("a/b/c.ts"), root.resolve("a/b/.upload-1"));
+        UploadInFlight upload = registry.started(root.resolve("a/b/c.ts"), root.resolve("a/b/.upload-1"), false);
         Recorder kept = new Recorder();
         Recorder gone = new Recorder();
         upload.subscribe(kept);
