@@ -11,8 +11,7 @@ READERS=${READERS:-500}
 SEGMENT_MIB=${SEGMENT_MIB:-4}
 ROUNDS=${ROUNDS:-3}
 JAVA_OPTS=${JAVA_OPTS:-"-Xms512m -Xmx512m"}
-SKIP_BUILD=${SKIP_BUILD:-0}
-MVN_OFFLINE=${MVN_OFFLINE:-}
+MVN_OFFLINE=${MVN_OFFLINE:-}     # -o keeps Maven offline
 export LIVEPUSH_TEST_JDBC_URL=${LIVEPUSH_TEST_JDBC_URL:-'jdbc:mariadb://127.0.0.1:3306/?user=root'}
 
 for tool in java mvn; do
@@ -25,17 +24,12 @@ WORK=$(mktemp -d /tmp/livepush-inflight.XXXXXX)
 trap 'rm -rf "$WORK/storage" "$WORK/tomcat"' EXIT
 log() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
 
-if [ "$SKIP_BUILD" != 1 ]; then
-    log "Building live.war and the bench classes"
-    # shellcheck disable=SC2086
-    mvn -B -q $MVN_OFFLINE -pl ingest-servlet -am package dependency:build-classpath -DskipTests \
-        -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/deps.cp" >"$WORK/build.log" 2>&1 \
-        || { tail -40 "$WORK/build.log"; exit 1; }
-else
-    # shellcheck disable=SC2086
-    mvn -B -q $MVN_OFFLINE -pl ingest-servlet -am dependency:build-classpath -Dmdep.includeScope=test \
-        -Dmdep.outputFile="$WORK/deps.cp" >"$WORK/build.log" 2>&1 || { tail -40 "$WORK/build.log"; exit 1; }
-fi
+log "Building live.war and the bench classes"
+# package, not only the classpath: the reactor resolves persistence (and its test jar) from the packaged module.
+# shellcheck disable=SC2086
+mvn -B -q $MVN_OFFLINE -pl ingest-servlet -am package dependency:build-classpath -DskipTests \
+    -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/deps.cp" >"$WORK/build.log" 2>&1 \
+    || { tail -40 "$WORK/build.log"; exit 1; }
 CLASSPATH="$REPO/ingest-servlet/target/test-classes:$REPO/ingest-servlet/target/classes:$(cat "$WORK/deps.cp")"
 
 log "Work directory $WORK; $(nproc) CPUs; $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2-)"

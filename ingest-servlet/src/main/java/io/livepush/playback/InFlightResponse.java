@@ -8,6 +8,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The playback ladder's step for objects in flight (issue 12): no complete file exists at the requested path, but an
@@ -26,14 +29,28 @@ import java.util.Optional;
  * rather than a segment's file expiry.</li>
  * </ul>
  */
-public final class InFlightResponse {
+public final class InFlightResponse implements AutoCloseable {
 
     private final UploadsInFlight uploads;
     private final CacheHeaders cacheHeaders;
+    /** The threads that write to readers: one per CPU, daemon, named {@code livepush-inflight-N}. */
+    private final ExecutorService pumps;
 
     public InFlightResponse(UploadsInFlight uploads, CacheHeaders cacheHeaders) {
         this.uploads = uploads;
         this.cacheHeaders = cacheHeaders;
+        AtomicInteger threads = new AtomicInteger();
+        this.pumps = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), task -> {
+            Thread thread = new Thread(task, "livepush-inflight-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Stops the reader threads (the application stops); responses still relaying are aborted. */
+    @Override
+    public void close() {
+        pumps.shutdownNow();
     }
 
     /**
@@ -69,7 +86,7 @@ public final class InFlightResponse {
             return true;
         }
         AsyncContext async = req.startAsync();
-        InFlightStream.start(async, found.get(), range);
+        InFlightStream.start(async, pumps, found.get(), range);
         return true;
     }
 }

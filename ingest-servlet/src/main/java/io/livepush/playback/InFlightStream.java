@@ -10,6 +10,8 @@ import jakarta.servlet.WriteListener;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +20,10 @@ import org.slf4j.LoggerFactory;
  * Relays one upload in flight to one reader without a thread of its own: the bytes the upload has announced are read
  * from its temporary file in chunks of {@value #CHUNK} bytes (one buffer per container thread, none per reader) and
  * written with the non-blocking Servlet API. When the socket is full the pump stops until the container calls
- * {@link #onWritePossible}; when the reader has everything announced it stops until the upload grows, and the
- * upload's announcement hands the next pump to the container ({@link AsyncContext#start}), never doing I/O itself.
+ * {@link #onWritePossible}; when the reader has everything announced it stops until the upload grows. Either wake-up
+ * hands the next pump to a small pool of {@code livepush-inflight} threads (one per CPU, {@link InFlightResponse}):
+ * the upload's thread never does a reader's I/O, and hundreds of readers never crowd it out of the CPU with hundreds
+ * of busy container threads.
  * <p>
  * The response ends normally (the terminating chunk) only once the upload is published and every byte was sent. When
  * the upload aborts, nothing more is written and the response is aborted instead: the asynchronous cycle is timed out
@@ -34,9 +38,11 @@ final class InFlightStream implements WriteListener, UploadListener, AsyncListen
 
     /** Bytes read from the file and written per step: bounds what the container buffers for a slow reader. */
     static final int CHUNK = 16 * 1024;
+    /** One per pump thread (a handful), none per reader. */
     private static final ThreadLocal<ByteBuffer> BUFFERS = ThreadLocal.withInitial(() -> ByteBuffer.allocate(CHUNK));
 
     private final AsyncContext async;
+    private final Executor pumps;
     private final ServletOutputStream out;
     private final UploadInFlight upload;
     private final InFlightRange range;
@@ -49,8 +55,10 @@ final class InFlightStream implements WriteListener, UploadListener, AsyncListen
     private long position;
     private boolean unflushed;
 
-    private InFlightStream(AsyncContext async, ServletOutputStream out, UploadInFlight upload, InFlightRange range) {
+    private InFlightStream(AsyncContext async, Executor pumps, ServletOutputStream out, UploadInFlight upload,
+            InFlightRange range) {
         this.async = async;
+        this.pumps = pumps;
         this.out = out;
         this.upload = upload;
         this.range = range;
@@ -61,8 +69,9 @@ final class InFlightStream implements WriteListener, UploadListener, AsyncListen
      * Starts relaying {@code upload} as the body of {@code async}'s response, whose status and headers are set: the
      * container calls {@link #onWritePossible} once this request's thread returns.
      */
-    static void start(AsyncContext async, UploadInFlight upload, InFlightRange range) throws IOException {
-        InFlightStream stream = new InFlightStream(async, async.getResponse().getOutputStream(), upload, range);
+    static void start(AsyncContext async, Executor pumps, UploadInFlight upload, InFlightRange range)
+            throws IOException {
+        InFlightStream stream = new InFlightStream(async, pumps, async.getResponse().getOutputStream(), upload, range);
         // No time-out while the upload lasts: the end of the upload, or the socket's own time-outs, end the response.
         async.setTimeout(0);
         async.addListener(stream);
@@ -72,21 +81,18 @@ final class InFlightStream implements WriteListener, UploadListener, AsyncListen
 
     @Override
     public void onWritePossible() throws IOException {
-        pump(true);
+        if (aborted && !ended.get()) {
+            // Throwing here makes the container close the connection of the committed response at once.
+            throw new IOException("The upload of " + upload.target().getFileName() + " was aborted");
+        }
+        // The pump holds busy while it waits for the socket, so this is the only pump now.
+        schedule();
     }
 
-    /**
-     * Writes what the upload has announced while the socket takes it. Runs on a container thread, one at a time:
-     * only the holder of {@link #busy} pumps.
-     *
-     * @param socketEvent whether the container called (an abort may then throw to close the connection at once)
-     */
-    private void pump(boolean socketEvent) throws IOException {
+    /** Writes what the upload has announced while the socket takes it; only the holder of {@link #busy} pumps. */
+    private void pump() throws IOException {
         while (true) {
             if (aborted || ended.get()) {
-                if (aborted && socketEvent && !ended.get()) {
-                    throw new IOException("The upload of " + upload.target().getFileName() + " was aborted");
-                }
                 return;
             }
             UploadInFlight.State state = upload.state();
@@ -180,19 +186,23 @@ final class InFlightStream implements WriteListener, UploadListener, AsyncListen
 
     private void wake() {
         if (busy.compareAndSet(false, true)) {
-            try {
-                async.start(this::pumpFromTask);
-            } catch (IllegalStateException e) {
-                // The request is over already (the client went away).
-                busy.set(false);
-            }
+            schedule();
+        }
+    }
+
+    private void schedule() {
+        try {
+            pumps.execute(this::pumpFromTask);
+        } catch (RejectedExecutionException e) {
+            // The application is stopping.
+            abort();
         }
     }
 
     private void pumpFromTask() {
         try {
-            pump(false);
-        } catch (IOException e) {
+            pump();
+        } catch (IOException | IllegalStateException e) {
             // The client went away or the file vanished: the container reports the socket's error to onError.
             LOG.debug("Relaying {} stopped", upload, e);
             abort();

@@ -94,6 +94,13 @@ public final class PlaybackFilter extends HttpFilter {
     }
 
     @Override
+    public void destroy() {
+        if (inFlight != null) {
+            inFlight.close();
+        }
+    }
+
+    @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
             throws IOException, ServletException {
         applyCors(req, resp);

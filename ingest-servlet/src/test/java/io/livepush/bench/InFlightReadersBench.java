@@ -137,6 +137,7 @@ public final class InFlightReadersBench {
         try (SSLSocket encoder = (SSLSocket) tomcat.certificate().trustingContext().getSocketFactory()
                 .createSocket("127.0.0.1", tomcat.httpsPort())) {
             encoder.setSoTimeout(120_000);
+            encoder.setTcpNoDelay(true);
             OutputStream out = encoder.getOutputStream();
             out.write(("PUT /live/push/acme/llbench/" + name + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Basic "
                     + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8))
@@ -174,10 +175,15 @@ public final class InFlightReadersBench {
         }
     }
 
+    /** One chunk in one write: three small writes would wait on Nagle's algorithm and delayed ACKs. */
     private void writeChunk(OutputStream out, int offset, int length) throws IOException {
-        out.write((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.write(segment, offset, length);
-        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+        byte[] header = (Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] chunk = new byte[header.length + length + 2];
+        System.arraycopy(header, 0, chunk, 0, header.length);
+        System.arraycopy(segment, offset, chunk, header.length, length);
+        chunk[chunk.length - 2] = '\r';
+        chunk[chunk.length - 1] = '\n';
+        out.write(chunk);
     }
 
     private void awaitInFlight(long bytes) throws Exception {
