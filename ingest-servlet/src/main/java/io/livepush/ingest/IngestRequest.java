@@ -81,7 +81,8 @@ final class IngestRequest {
         SegmentStore.WriteResult result;
         BodyChannel body = new BodyChannel(req.getInputStream());
         try (body) {
-            result = origin.store().write(target, body, limit, origin.config().autoCreateCollections());
+            result = origin.store().write(target, body, limit, origin.config().autoCreateCollections(),
+                    slot.lowLatency());
         } catch (ObjectTooLargeException e) {
             refuse(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "the object is larger than " + limit + " bytes");
             return;

@@ -30,6 +30,14 @@ public record CacheHeaders(String manifestCacheControl) {
         return setsCookie ? "private, " + value : value;
     }
 
+    /**
+     * Returns the {@code Cache-Control} value for an object served while it uploads: the manifest value, short, so
+     * that a cache that kept a response the origin aborted (which RFC 9111 forbids) would not keep it for long.
+     */
+    public String inFlightCacheControl(boolean setsCookie) {
+        return setsCookie ? "private, " + manifestCacheControl : manifestCacheControl;
+    }
+
     /** Returns whether {@code value} can be sent as a header value: printable ASCII, not blank. */
     public static boolean isValidCacheControl(String value) {
         if (value.isBlank()) {

@@ -51,7 +51,9 @@ import org.slf4j.LoggerFactory;
  * rules and MediaVault and is never filled in turn, a forged one is refused (403); viewer rules on {@code getRemoteAddr()} (403); the slot's MediaVault
  * verifier (the slot's deny status, {@code Cache-Control: no-store}); a missing file, directory or the slot root
  * (404; unless peer fill, {@link PeerFill}, fetches a segment the slot's playlists name from the slot's other PoP, or
- * answers a stale media playlist with that PoP's current copy); then the object's {@code Content-Type}, {@code X-Content-Type-Options} and {@code Content-Security-Policy}
+ * answers a stale media playlist with that PoP's current copy; or a file whose upload is in flight in a low-latency
+ * slot is relayed as it arrives, {@link InFlightResponse}, which is why this filter supports async); then the
+ * object's {@code Content-Type}, {@code X-Content-Type-Options} and {@code Content-Security-Policy}
  * ({@link UploadedObjectHeaders}: uploaded bytes never run as a script on this origin, which the portal may share),
  * {@code Cache-Control} ({@link CacheHeaders}) and, in cookie mode, {@code Set-Cookie}. Refusals carry
  * {@code nosniff} and the sandboxing policy too. CORS headers go on every answer. No database call, DNS lookup or
@@ -79,6 +81,7 @@ public final class PlaybackFilter extends HttpFilter {
     private transient CacheHeaders cacheHeaders;
     private transient ManifestCache manifests;
     private transient PeerFill peerFill;
+    private transient InFlightResponse inFlight;
     /** The container's MIME mappings, for names {@link ObjectTypes} does not list. */
     private transient Function<String, String> containerTypes;
 
@@ -90,9 +93,17 @@ public final class PlaybackFilter extends HttpFilter {
         containerTypes = getServletContext()::getMimeType;
         manifests = new ManifestCache(config.manifestCacheBytes());
         peerFill = PeerFill.from(getServletContext());
+        inFlight = new InFlightResponse(origin.store().uploadsInFlight(), cacheHeaders);
         LOG.info("Playback serves [{}] at [{}] with CORS [{}], manifest Cache-Control [{}] and [{}] MiB of manifests"
                 + " in memory", origin.config().storageRoot(), MOUNT, config.cors(), config.manifestCacheControl(),
                 config.manifestCacheBytes() / PlaybackConfig.MEBIBYTE);
+    }
+
+    @Override
+    public void destroy() {
+        if (inFlight != null) {
+            inFlight.close();
+        }
     }
 
     @Override
@@ -146,6 +157,10 @@ public final class PlaybackFilter extends HttpFilter {
         }
         Path file = target.isSlotRoot() || target.collection() ? null : slot.directory().resolve(target.relative());
         BasicFileAttributes attributes = file == null ? null : regularFile(file);
+        if (attributes == null && file != null && slot.lowLatency() && inFlight.answer(req, resp, file,
+                () -> applyObjectHeaders(resp, target, slot, verdict), verdict != null && verdict.hasSetCookie())) {
+            return;
+        }
         PeerFill.Copy copy = mayFill && file != null ? peerFill.fill(slot, target.relative(), file, attributes) : null;
         if (copy != null && copy.playlist() != null) {
             applyObjectHeaders(resp, target, slot, verdict);

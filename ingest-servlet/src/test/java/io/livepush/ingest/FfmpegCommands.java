@@ -16,7 +16,7 @@ import java.util.Map;
  * pattern and a sine tone, in real time, for 20 s), and ffprobe to decode what was stored. Keep both in step with that
  * page: it promises that exactly these lines are tested.
  */
-final class FfmpegCommands {
+public final class FfmpegCommands {
 
     private static final Duration PROBE_LIMIT = Duration.ofSeconds(20);
 
@@ -51,7 +51,7 @@ final class FfmpegCommands {
      * @param base          the slot's ingest URL, ending in {@code /}
      * @param authorization the value of the {@code Authorization} header
      */
-    static List<String> dash(String base, String authorization) {
+    public static List<String> dash(String base, String authorization) {
         List<String> command = new ArrayList<>(source());
         command.addAll(List.of("-map", "0:v", "-map", "1:a"));
         command.addAll(encoders());

@@ -2,6 +2,7 @@ package io.livepush.playback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,6 +29,12 @@ class CacheHeadersTest {
     @CsvSource({"index.m3u8, 'private, max-age=1'", "seg_1.ts, 'private, max-age=300'"})
     void aResponseThatSetsTheCookieIsPrivate(String name, String expected) {
         assertThat(headers.cacheControl(name, 300, true)).isEqualTo(expected);
+    }
+
+    @Test
+    void anObjectInFlightGetsTheManifestValueWhateverItsName() {
+        assertThat(headers.inFlightCacheControl(false)).isEqualTo("max-age=1");
+        assertThat(headers.inFlightCacheControl(true)).isEqualTo("private, max-age=1");
     }
 
     @ParameterizedTest
