@@ -96,7 +96,7 @@ final class TwoPops implements AutoCloseable {
     /** Creates a slot on both PoPs (segment duration {@code segmentMs}) and waits until both nodes serve it. */
     SlotRecord slot(String name, int segmentMs, MediaVaultInput mediaVault) throws Exception {
         SlotRecord slot = slots.create(OPERATOR, "acme", new SlotDraft(name, null, SlotType.LIVE_PUSH, Region.EUROPE,
-                eu1.record().id(), eu2.record().id(), true, 5000, segmentMs, 300,
+                eu1.record().id(), eu2.record().id(), true, 5000, segmentMs, 300, false,
                 List.of(new NewCredential(USER, PASSWORD)), List.of(), List.of(), AddressRule.Action.ALLOW,
                 mediaVault));
         awaitServed(eu1, name);

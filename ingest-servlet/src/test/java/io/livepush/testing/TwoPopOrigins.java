@@ -121,7 +121,7 @@ public final class TwoPopOrigins implements AutoCloseable {
     /** Creates the slot {@link #slot(String)} creates, without waiting for the nodes. */
     public SlotRecord createSlot(String name) {
         return slots.create(OPERATOR, ACCOUNT, new SlotDraft(name, null, SlotType.LIVE_PUSH, Region.EUROPE,
-                eu1Pop.id(), eu2Pop.id(), true, 5000, 2000, 300, List.of(new NewCredential(USER, PASSWORD)),
+                eu1Pop.id(), eu2Pop.id(), true, 5000, 2000, 300, false, List.of(new NewCredential(USER, PASSWORD)),
                 List.of(), List.of(), null, null));
     }
 
