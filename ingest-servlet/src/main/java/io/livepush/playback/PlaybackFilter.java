@@ -1,11 +1,13 @@
 package io.livepush.playback;
 
 import io.livepush.ingest.IngestPath;
+import io.livepush.llhls.LowLatencyPlaylists;
 import io.livepush.mediavault.MediaVaultMode;
 import io.livepush.mediavault.MediaVaultRequest;
 import io.livepush.mediavault.Verdict;
 import io.livepush.origin.LiveSlot;
 import io.livepush.origin.Origin;
+import io.livepush.playlist.PlaylistViews;
 import io.livepush.segment.ObjectTypes;
 import io.livepush.segment.UploadedObjectHeaders;
 import jakarta.servlet.FilterChain;
@@ -74,6 +76,7 @@ public final class PlaybackFilter extends HttpFilter {
     private transient PlaybackConfig config;
     private transient CacheHeaders cacheHeaders;
     private transient ManifestCache manifests;
+    private transient LowLatencyPlaylists lowLatency;
     /** The container's MIME mappings, for names {@link ObjectTypes} does not list. */
     private transient Function<String, String> containerTypes;
 
@@ -84,9 +87,15 @@ public final class PlaybackFilter extends HttpFilter {
         cacheHeaders = new CacheHeaders(config.manifestCacheControl());
         containerTypes = getServletContext()::getMimeType;
         manifests = new ManifestCache(config.manifestCacheBytes());
+        lowLatency = new LowLatencyPlaylists(PlaylistViews.from(getServletContext()));
         LOG.info("Playback serves [{}] at [{}] with CORS [{}], manifest Cache-Control [{}] and [{}] MiB of manifests"
                 + " in memory", origin.config().storageRoot(), MOUNT, config.cors(), config.manifestCacheControl(),
                 config.manifestCacheBytes() / PlaybackConfig.MEBIBYTE);
+    }
+
+    @Override
+    public void destroy() {
+        lowLatency.close();
     }
 
     @Override
@@ -145,6 +154,9 @@ public final class PlaybackFilter extends HttpFilter {
             return;
         }
         applyObjectHeaders(resp, target, slot, verdict);
+        if (lowLatency.answer(req, resp, file, verdict != null && verdict.hasSetCookie())) {
+            return;
+        }
         Manifest manifest = ManifestResponses.canAnswer(req) ? manifests.current(file, attributes) : null;
         if (manifest != null) {
             ManifestResponses.answer(req, resp, manifest);

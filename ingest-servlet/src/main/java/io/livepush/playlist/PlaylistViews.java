@@ -68,15 +68,22 @@ public final class PlaylistViews implements SegmentEvents {
 
     /** The view of the media playlist at {@code file}; {@code null} when there is none. */
     public MediaPlaylist view(Path file) {
+        PublishedPlaylist published = published(file);
+        return published == null ? null : published.playlist();
+    }
+
+    /** The media playlist at {@code file} as published, bytes and view; {@code null} when there is none. */
+    public PublishedPlaylist published(Path file) {
         Object view = views.get(file);
         if (view == null) {
             view = read(file);
             if (view == null) {
                 return null;
             }
-            views.putIfAbsent(file, view);
+            Object raced = views.putIfAbsent(file, view);
+            view = raced == null ? view : raced;
         }
-        return view instanceof MediaPlaylist playlist ? playlist : null;
+        return view instanceof PublishedPlaylist published ? published : null;
     }
 
     @Override
@@ -90,8 +97,8 @@ public final class PlaylistViews implements SegmentEvents {
             return;
         }
         views.put(file, view);
-        if (view instanceof MediaPlaylist playlist) {
-            listeners.forEach(listener -> listener.accept(file, playlist));
+        if (view instanceof PublishedPlaylist published) {
+            listeners.forEach(listener -> listener.accept(file, published.playlist()));
         }
     }
 
@@ -118,7 +125,7 @@ public final class PlaylistViews implements SegmentEvents {
             return NO_VIEW;
         }
         try {
-            return MediaPlaylists.parse(new String(content, StandardCharsets.UTF_8));
+            return new PublishedPlaylist(content, MediaPlaylists.parse(new String(content, StandardCharsets.UTF_8)));
         } catch (IllegalArgumentException e) {
             LOG.debug("[{}] is not a media playlist: {}", file, e.getMessage());
             return NO_VIEW;

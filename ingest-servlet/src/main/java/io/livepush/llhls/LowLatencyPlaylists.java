@@ -1,0 +1,165 @@
+package io.livepush.llhls;
+
+import io.livepush.playback.CacheHeaders;
+import io.livepush.playlist.DeltaUpdates;
+import io.livepush.playlist.MediaPlaylist;
+import io.livepush.playlist.PlaylistTexts;
+import io.livepush.playlist.PlaylistViews;
+import io.livepush.playlist.PublishedPlaylist;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The LL-HLS step of playback's ladder: media playlist requests with delivery directives ({@code _HLS_msn},
+ * {@code _HLS_part}, {@code _HLS_skip}; draft-pantos-hls-rfc8216bis §6.2.5). Requests without directives are left
+ * to the ordinary path, byte for byte as published.
+ * <ul>
+ * <li>A malformed directive, {@code _HLS_part} without {@code _HLS_msn}, or a request too far ahead: 400.</li>
+ * <li>A blocking request the playlist does not satisfy yet is held ({@link HeldReloads}) until it does, or answered
+ * 503 after three target durations.</li>
+ * <li>{@code _HLS_skip=YES|v2} gets a delta update when the playlist offers one ({@code CAN-SKIP-UNTIL}).</li>
+ * <li>After {@code EXT-X-ENDLIST}, or for a playlist that does not offer blocking reloads, {@code _HLS_msn} and
+ * {@code _HLS_part} are ignored.</li>
+ * <li>{@code Cache-Control} of a blocking answer: {@code max-age} of six target durations (Appendix B.1; a CDN keys
+ * it by the directives); other answers keep playback's playlist value; {@code private} where the answer sets the
+ * MediaVault cookie; refusals {@code no-store}.</li>
+ * </ul>
+ */
+public final class LowLatencyPlaylists implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LowLatencyPlaylists.class);
+    /** How many target durations a blocking request is held at most. */
+    static final int HOLD_TARGET_DURATIONS = 3;
+    /** How many target durations a blocking answer may be cached. */
+    static final int BLOCKING_MAX_AGE_TARGET_DURATIONS = 6;
+
+    private final PlaylistViews views;
+    private final ScheduledThreadPoolExecutor timer;
+    private final HeldReloads held;
+
+    public LowLatencyPlaylists(PlaylistViews views) {
+        this.views = views;
+        this.timer = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = Executors.defaultThreadFactory().newThread(runnable);
+            thread.setName("livepush-llhls-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        this.held = new HeldReloads(timer);
+        views.addListener((file, playlist) -> held.changed(file));
+    }
+
+    /**
+     * Answers {@code req} when it is a media playlist request with delivery directives; returns {@code false},
+     * touching nothing, when the ordinary path should serve it. The object headers (type, CORS, {@code Cache-Control})
+     * are already set.
+     *
+     * @param file          the stored playlist file
+     * @param privateAnswer whether the answer sets the MediaVault cookie (so it must stay {@code private})
+     */
+    public boolean answer(HttpServletRequest req, HttpServletResponse resp, Path file, boolean privateAnswer)
+            throws IOException {
+        String query = req.getQueryString();
+        if (query == null || !query.contains("_HLS_") || !PlaylistViews.isPlaylist(file.getFileName().toString())) {
+            return false;
+        }
+        PlaylistAnswer current = current(file);
+        if (current == null) {
+            return false;
+        }
+        DeliveryDirectives directives;
+        try {
+            directives = DeliveryDirectives.parse(query);
+        } catch (IllegalArgumentException e) {
+            refuse(resp, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+            return true;
+        }
+        MediaPlaylist playlist = current.playlist();
+        switch (BlockingReloadRules.decide(playlist, directives)) {
+            case TOO_FAR_AHEAD -> refuse(resp, HttpServletResponse.SC_BAD_REQUEST, "_HLS_msn/_HLS_part is too far"
+                    + " ahead of the playlist (last segment " + playlist.lastMediaSequence() + ")");
+            case HOLD -> hold(req, resp, file, directives, playlist.targetDuration(), privateAnswer);
+            default -> write(req, resp, current, directives, privateAnswer);
+        }
+        return true;
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+
+    /** The number of requests held now. */
+    int heldRequests() {
+        return held.size();
+    }
+
+    /** The playlist at {@code file} as it would be answered now; {@code null} when it is no media playlist. */
+    private PlaylistAnswer current(Path file) {
+        PublishedPlaylist published = views.published(file);
+        return published == null ? null : new PlaylistAnswer(published.playlist(), published.content());
+    }
+
+    private void hold(HttpServletRequest req, HttpServletResponse resp, Path file, DeliveryDirectives directives,
+            int targetDuration, boolean privateAnswer) {
+        AsyncContext context = req.startAsync(req, resp);
+        long timeoutMillis = TimeUnit.SECONDS.toMillis(Math.max(1, targetDuration) * (long) HOLD_TARGET_DURATIONS);
+        held.hold(context, file, timeoutMillis, () -> {
+            PlaylistAnswer now = current(file);
+            return now != null && BlockingReloadRules.decide(now.playlist(), directives)
+                    != BlockingReloadRules.Outcome.HOLD ? now : null;
+        }, answer -> {
+            try {
+                write(req, resp, answer, directives, privateAnswer);
+            } catch (IOException e) {
+                LOG.debug("A held playlist request for [{}] ended before its answer", file, e);
+            }
+        }, () -> {
+            try {
+                refuse(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "The playlist did not reach _HLS_msn "
+                        + directives.msn() + " within " + HOLD_TARGET_DURATIONS + " target durations");
+            } catch (IOException e) {
+                LOG.debug("A held playlist request for [{}] ended before its 503", file, e);
+            }
+        });
+    }
+
+    private static void write(HttpServletRequest req, HttpServletResponse resp, PlaylistAnswer answer,
+            DeliveryDirectives directives, boolean privateAnswer) throws IOException {
+        MediaPlaylist playlist = answer.playlist();
+        byte[] body = answer.body();
+        if (directives.skip()) {
+            MediaPlaylist delta = DeltaUpdates.of(playlist);
+            body = delta == playlist ? body : PlaylistTexts.render(delta);
+        }
+        if (BlockingReloadRules.applies(playlist, directives)) {
+            String maxAge = "max-age=" + (long) Math.max(1, playlist.targetDuration())
+                    * BLOCKING_MAX_AGE_TARGET_DURATIONS;
+            resp.setHeader("Cache-Control", privateAnswer ? "private, " + maxAge : maxAge);
+        }
+        resp.setStatus(HttpServletResponse.SC_OK);
+        resp.setContentLength(body.length);
+        if (!"HEAD".equals(req.getMethod())) {
+            resp.getOutputStream().write(body);
+        }
+    }
+
+    private static void refuse(HttpServletResponse resp, int status, String message) throws IOException {
+        byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
+        resp.setStatus(status);
+        resp.setHeader("Cache-Control", CacheHeaders.NO_STORE);
+        resp.setContentType("text/plain;charset=UTF-8");
+        resp.setContentLength(body.length);
+        resp.getOutputStream().write(body);
+    }
+}
