@@ -69,7 +69,7 @@ final class DemoData {
             String password = Secrets.randomToken(12);
             new SlotService(database, hasher, clock).create(operator, SHORTNAME, new SlotDraft(SLOT,
                     "Created by the quick start", SlotType.LIVE_PUSH, Region.EUROPE, pop.id(), null, false, 5000,
-                    2000, 300, List.of(new NewCredential(ENCODER, password)), List.of(), List.of(), null, null));
+                    2000, 300, false, List.of(new NewCredential(ENCODER, password)), List.of(), List.of(), null, null));
             facts.put("ingestUser", ENCODER).put("ingestPassword", password);
         }
         SlotRecord slot = new SlotService(database, hasher, clock).find(operator, SHORTNAME, SLOT);

@@ -36,4 +36,9 @@ public record LiveSlot(SlotRules rules, Path directory, MediaVaultVerifier verif
     public String id() {
         return rules.slotId();
     }
+
+    /** The slot's "Low latency" setting: objects readable while they upload, LL-HLS playlists (issue 12). */
+    public boolean lowLatency() {
+        return rules.lowLatency();
+    }
 }

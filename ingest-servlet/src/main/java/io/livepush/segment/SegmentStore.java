@@ -38,6 +38,9 @@ import java.util.stream.Stream;
  * Uploads are the ingest hot path (SPEC §12): a body is copied once, from the container's buffer into a pooled direct
  * buffer that goes to the file in {@value #COPY_BUFFER}-byte writes, and an existing parent directory costs no extra
  * system call.
+ * <p>
+ * Every upload is announced in {@link #uploadsInFlight()} (started, grew, published or aborted), so that playback can
+ * serve an object while it arrives; the rename stays the only way a file appears at its target.
  */
 public final class SegmentStore {
 
@@ -49,6 +52,7 @@ public final class SegmentStore {
     private static final int POOLED_BUFFERS = 256;
 
     private final Path root;
+    private final UploadsInFlight inFlight = new UploadsInFlight();
     private final List<SegmentEvents> listeners = new CopyOnWriteArrayList<>();
     private final BlockingQueue<ByteBuffer> buffers = new ArrayBlockingQueue<>(POOLED_BUFFERS);
     private final SegmentEvents events = new SegmentEvents() {
@@ -70,6 +74,11 @@ public final class SegmentStore {
     /** Tells {@code listener} about every upload and removal from now on (the expiry index subscribes). */
     public void addListener(SegmentEvents listener) {
         listeners.add(listener);
+    }
+
+    /** The uploads arriving right now: each write announces its start, growth and end there. */
+    public UploadsInFlight uploadsInFlight() {
+        return inFlight;
     }
 
     /** The result of a PUT. */
@@ -121,11 +130,15 @@ public final class SegmentStore {
         Path directory = target.getParent();
         Path temp = directory.resolve(TEMP_PREFIX + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         boolean published = false;
+        UploadInFlight upload = null;
         try {
-            copy(body, openTemp(temp, createParents), maxBytes);
+            FileChannel out = openTemp(temp, createParents);
+            upload = inFlight.started(target, temp);
+            copy(body, out, maxBytes, upload);
             boolean existed = Files.exists(target);
             move(temp, target);
             published = true;
+            inFlight.ended(upload, UploadInFlight.State.PUBLISHED);
             events.written(target, Files.getLastModifiedTime(target).toInstant());
             return existed ? WriteResult.REPLACED : WriteResult.CREATED;
         } catch (IOException e) {
@@ -134,6 +147,9 @@ public final class SegmentStore {
             // With a file in place of the directory, even deleteIfExists fails (ENOTDIR) and would hide the cause.
             if (!published && Files.isDirectory(directory)) {
                 Files.deleteIfExists(temp);
+            }
+            if (!published && upload != null) {
+                inFlight.ended(upload, UploadInFlight.State.ABORTED);
             }
         }
     }
@@ -207,8 +223,13 @@ public final class SegmentStore {
         }
     }
 
-    /** Copies the body into {@code out} and closes it, filling the buffer before each write to save system calls. */
-    private void copy(ReadableByteChannel body, FileChannel out, long maxBytes) throws IOException {
+    /**
+     * Copies the body into {@code out} and closes it, filling the buffer before each write to save system calls; while
+     * someone watches the upload in flight, every piece is written as it arrives, so readers never wait for a full
+     * buffer. Growth is announced once the bytes are in the file.
+     */
+    private void copy(ReadableByteChannel body, FileChannel out, long maxBytes, UploadInFlight upload)
+            throws IOException {
         ByteBuffer buffer = borrowBuffer();
         try (out) {
             long total = 0;
@@ -218,11 +239,15 @@ public final class SegmentStore {
                 if (total > maxBytes) {
                     throw new ObjectTooLargeException(maxBytes);
                 }
-                if (!buffer.hasRemaining()) {
+                if (!buffer.hasRemaining() || read > 0 && upload.watched()) {
                     drain(buffer, out);
+                    upload.grew(total);
                 }
             }
-            drain(buffer, out);
+            if (buffer.position() > 0) {
+                drain(buffer, out);
+                upload.grew(total);
+            }
         } finally {
             buffer.clear();
             buffers.offer(buffer);

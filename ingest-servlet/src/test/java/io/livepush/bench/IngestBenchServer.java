@@ -100,7 +100,8 @@ public final class IngestBenchServer {
         for (int i = 0; i < encoders; i++) {
             String name = String.format("enc%02d", i);
             slots.create(OPERATOR, "acme", new SlotDraft(name, null, SlotType.LIVE_PUSH, Region.EUROPE, pop.id(),
-                    null, false, 8000, 2000, 300, List.of(new NewCredential(name, PASSWORD)), List.of(), List.of(),
+                    null, false, 8000, 2000, 300, false, List.of(new NewCredential(name, PASSWORD)), List.of(),
+                    List.of(),
                     null, null));
             names.add(name);
         }

@@ -43,7 +43,8 @@ class IngestAuthenticatorTest {
     private final IngestAuthenticator authenticator = new IngestAuthenticator(CHEAP, countingVerifier, clock);
 
     private static LiveSlot slot(String id, String name, Map<String, String> hashes) {
-        SlotRules rules = new SlotRules(id, "acme", name, SlotLifecycle.ACTIVE, List.of("eu1"), 5000, 2000, 300, hashes,
+        SlotRules rules = new SlotRules(id, "acme", name, SlotLifecycle.ACTIVE, List.of("eu1"), 5000, 2000, 300, false,
+                hashes,
                 AddressRules.allowAll(), AddressRules.allowAll(), MediaVaultSettings.disabled(), 1);
         return new LiveSlot(rules, Path.of("/storage/acme").resolve(name));
     }

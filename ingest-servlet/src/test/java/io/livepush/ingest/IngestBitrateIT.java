@@ -98,7 +98,7 @@ class IngestBitrateIT {
 
     private static SlotDraft draft(LiveFixture fx, String name) {
         return new SlotDraft(name, null, SlotType.LIVE_PUSH, Region.EUROPE, fx.pop.id(), null, false, SLOT_KBPS, 2000,
-                300,
+                300, false,
                 List.of(new NewCredential(USER, PASSWORD)), List.of(), List.of(), null, null);
     }
 }

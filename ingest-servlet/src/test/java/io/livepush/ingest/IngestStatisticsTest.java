@@ -31,6 +31,7 @@ class IngestStatisticsTest {
 
     private static LiveSlot slot(String id, String name, int totalKbps) {
         SlotRules rules = new SlotRules(id, "acme", name, SlotLifecycle.ACTIVE, List.of("eu1"), totalKbps, 2000, 300,
+                false,
                 Map.of(),
                 AddressRules.allowAll(), AddressRules.allowAll(), MediaVaultSettings.disabled(), 1);
         return new LiveSlot(rules, Path.of("/storage/acme").resolve(name));

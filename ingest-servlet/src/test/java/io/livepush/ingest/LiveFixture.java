@@ -74,7 +74,7 @@ public final class LiveFixture implements AutoCloseable {
     /** Creates a slot with the standard credential and the given publish list, and waits until the node serves it. */
     public SlotRecord slot(String name, List<String> publishCidrs) throws Exception {
         SlotRecord slot = slots.create(OPERATOR, "acme", new SlotDraft(name, null, SlotType.LIVE_PUSH, Region.EUROPE,
-                pop.id(), null, false, 5000, 2000, 300, List.of(new NewCredential(USER, PASSWORD)), publishCidrs,
+                pop.id(), null, false, 5000, 2000, 300, false, List.of(new NewCredential(USER, PASSWORD)), publishCidrs,
                 List.of(), null, null));
         awaitServed(slot);
         return slot;
@@ -91,6 +91,7 @@ public final class LiveFixture implements AutoCloseable {
     public SlotDraft draft(String name, List<ViewerRule> viewerRules, AddressRule.Action viewerDefault,
             MediaVaultInput mediaVault) {
         return new SlotDraft(name, null, SlotType.LIVE_PUSH, Region.EUROPE, pop.id(), null, false, 5000, 2000, 300,
+                false,
                 List.of(new NewCredential(USER, PASSWORD)), List.of(), viewerRules, viewerDefault, mediaVault);
     }
 

@@ -50,7 +50,7 @@ class SegmentExpiryIT {
         Files.setLastModifiedTime(crashedUpload, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
         fx = new LiveFixture(baseDir, Map.of("expiry.sweepSeconds", "1"));
         SlotRecord slot = fx.slots.create(OPERATOR, "acme", new SlotDraft("short", null, SlotType.LIVE_PUSH,
-                Region.EUROPE, fx.pop.id(), null, false, 5000, 2000, EXPIRY_SECONDS,
+                Region.EUROPE, fx.pop.id(), null, false, 5000, 2000, EXPIRY_SECONDS, false,
                 List.of(new NewCredential(USER, PASSWORD)), List.of(), List.of(), null, null));
         fx.awaitServed(slot);
     }

@@ -154,7 +154,8 @@ class LiveWarIT {
                     "https://127.0.0.1/live", "http://127.0.0.1/live"));
             new SlotService(database, new PasswordHasher(new Argon2Settings(1024, 1, 1)), clock).create(OPERATOR,
                     "acme", new SlotDraft("cam1", null, SlotType.LIVE_PUSH, Region.EUROPE, pop.id(), null, false,
-                            5000, 2000, 300, List.of(new NewCredential("encoder1", "publish-secret-1")), List.of(),
+                            5000, 2000, 300, false, List.of(new NewCredential("encoder1", "publish-secret-1")),
+                            List.of(),
                             List.of(), null, null));
         }
     }

@@ -82,6 +82,9 @@ public class Slot {
     @Column(name = "file_expiry_seconds", nullable = false)
     private int fileExpirySeconds;
 
+    @Column(name = "low_latency", nullable = false)
+    private boolean lowLatency;
+
     @Column(name = "viewer_default_action", nullable = false)
     private String viewerDefaultAction;
 
@@ -186,6 +189,10 @@ public class Slot {
         return fileExpirySeconds;
     }
 
+    public boolean isLowLatency() {
+        return lowLatency;
+    }
+
     public String getViewerDefaultAction() {
         return viewerDefaultAction;
     }
@@ -233,7 +240,8 @@ public class Slot {
     /** The settings an edit may change, as they are now (what a clone starts from). */
     public SlotSettings settings() {
         return new SlotSettings(description, region, primaryPop, backupPop, useBackupIngest, totalKbps,
-                segmentDurationMs, fileExpirySeconds, viewerDefaultAction, mediaVault, publishCidrs, viewerRules);
+                segmentDurationMs, fileExpirySeconds, lowLatency, viewerDefaultAction, mediaVault, publishCidrs,
+                viewerRules);
     }
 
     /** Replaces every setting an edit may change (SPEC §3: everything but ID, name and type). */
@@ -246,6 +254,7 @@ public class Slot {
         this.totalKbps = settings.totalKbps();
         this.segmentDurationMs = settings.segmentDurationMs();
         this.fileExpirySeconds = settings.fileExpirySeconds();
+        this.lowLatency = settings.lowLatency();
         this.viewerDefaultAction = settings.viewerDefaultAction();
         this.mediaVault = settings.mediaVault();
         this.publishCidrs.clear();

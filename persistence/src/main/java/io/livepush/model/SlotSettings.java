@@ -9,7 +9,7 @@ import java.util.List;
  * @param backupPop {@code null} when the slot has none
  */
 public record SlotSettings(String description, Region region, Pop primaryPop, Pop backupPop, boolean useBackupIngest,
-        int totalKbps, int segmentDurationMs, int fileExpirySeconds, String viewerDefaultAction,
+        int totalKbps, int segmentDurationMs, int fileExpirySeconds, boolean lowLatency, String viewerDefaultAction,
         MediaVaultColumns mediaVault, List<String> publishCidrs, List<ViewerRuleEntry> viewerRules) {
 
     public SlotSettings {

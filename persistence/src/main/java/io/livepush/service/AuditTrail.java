@@ -36,6 +36,7 @@ final class AuditTrail {
         fields.put("totalKbps", String.valueOf(slot.getTotalKbps()));
         fields.put("segmentDurationMs", String.valueOf(slot.getSegmentDurationMs()));
         fields.put("fileExpirySeconds", String.valueOf(slot.getFileExpirySeconds()));
+        fields.put("lowLatency", String.valueOf(slot.isLowLatency()));
         fields.put("publishCidrs", String.valueOf(slot.getPublishCidrs()));
         fields.put("viewerRules", slot.getViewerRules().stream()
                 .map(rule -> rule.getAction().toLowerCase(Locale.ROOT) + " " + rule.getCidr()).toList().toString());

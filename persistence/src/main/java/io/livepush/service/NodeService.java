@@ -141,7 +141,8 @@ public final class NodeService {
                 mv.getPrimarySecret(), mv.getSecondarySecret(), mv.getDenyStatus(), mv.isPathBased(),
                 mv.getPathToken(), mv.getPathDelim(), mv.isStrictReferrer(), mv.getClockSkewSeconds());
         return new SlotRules(slot.getId(), slot.getAccount().getShortname(), slot.getName(), slot.getLifecycle(),
-                pops, slot.getTotalKbps(), slot.getSegmentDurationMs(), slot.getFileExpirySeconds(), hashes,
+                pops, slot.getTotalKbps(), slot.getSegmentDurationMs(), slot.getFileExpirySeconds(),
+                slot.isLowLatency(), hashes,
                 publishers, viewers, mediaVault, slot.getConfigVersion());
     }
 }

@@ -15,10 +15,11 @@ import java.util.List;
  * @param publishCidrs    addresses or CIDR blocks encoders may publish from; empty means any address
  * @param viewerRules     ordered allow/deny rules for viewers; the first match wins
  * @param viewerDefault   what happens to a viewer no rule matches
+ * @param lowLatency      serve objects while they upload and LL-HLS playlists (issue 12); off by default
  */
 public record SlotDraft(String name, String description, SlotType type, Region region, Long primaryPopId,
         Long backupPopId, boolean useBackupIngest, int totalKbps, int segmentDurationMs, int fileExpirySeconds,
-        List<NewCredential> credentials, List<String> publishCidrs, List<ViewerRule> viewerRules,
+        boolean lowLatency, List<NewCredential> credentials, List<String> publishCidrs, List<ViewerRule> viewerRules,
         AddressRule.Action viewerDefault, MediaVaultInput mediaVault) {
 
     public SlotDraft {

@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 public record SlotRecord(String id, String shortname, String name, String description, SlotType type, Region region,
         PopRecord primaryPop, PopRecord backupPop, boolean useBackupIngest, int totalKbps, int segmentDurationMs,
-        int fileExpirySeconds, List<CredentialRecord> credentials, List<String> publishCidrs,
+        int fileExpirySeconds, boolean lowLatency, List<CredentialRecord> credentials, List<String> publishCidrs,
         List<ViewerRule> viewerRules, AddressRule.Action viewerDefault, MediaVaultView mediaVault,
         ProvisioningStatus status, String statusReason, Instant createdAt, Instant updatedAt) {
 

@@ -33,7 +33,7 @@ final class SlotRecords {
                 slot.getType(), slot.getRegion(), pop(slot.getPrimaryPop()),
                 slot.getBackupPop().map(SlotRecords::pop).orElse(null), slot.isUseBackupIngest(),
                 slot.getTotalKbps(), slot.getSegmentDurationMs(), slot.getFileExpirySeconds(),
-                slot.getCredentials().stream()
+                slot.isLowLatency(), slot.getCredentials().stream()
                         .map(credential -> new CredentialRecord(credential.getUsername(), credential.getCreatedAt()))
                         .sorted(Comparator.comparing(CredentialRecord::username))
                         .toList(),

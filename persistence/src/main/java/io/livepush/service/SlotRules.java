@@ -13,10 +13,12 @@ import java.util.Map;
  *
  * @param credentialHashes user name → slow salted password hash
  * @param popNames         the PoPs whose nodes serve the slot (primary, and backup when used)
+ * @param lowLatency       the slot's "Low latency" setting: objects readable while they upload, LL-HLS playlists
  */
 public record SlotRules(String slotId, String shortname, String name, SlotLifecycle lifecycle, List<String> popNames,
-        int totalKbps, int segmentDurationMs, int fileExpirySeconds, Map<String, String> credentialHashes,
-        AddressRules publishers, AddressRules viewers, MediaVaultSettings mediaVault, long configVersion) {
+        int totalKbps, int segmentDurationMs, int fileExpirySeconds, boolean lowLatency,
+        Map<String, String> credentialHashes, AddressRules publishers, AddressRules viewers,
+        MediaVaultSettings mediaVault, long configVersion) {
 
     public SlotRules {
         popNames = List.copyOf(popNames);

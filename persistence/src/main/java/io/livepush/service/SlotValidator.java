@@ -129,7 +129,7 @@ final class SlotValidator {
         problems.throwIfAny();
         return new SlotSettings(emptyToNull(draft.description()), draft.region(), primary, backup,
                 draft.useBackupIngest(), draft.totalKbps(), draft.segmentDurationMs(), draft.fileExpirySeconds(),
-                draft.viewerDefault().name(), mediaVault, publishCidrs, viewerRules);
+                draft.lowLatency(), draft.viewerDefault().name(), mediaVault, publishCidrs, viewerRules);
     }
 
     private Pop pop(String field, Long id) {

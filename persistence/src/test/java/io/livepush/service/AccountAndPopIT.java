@@ -61,7 +61,7 @@ class AccountAndPopIT extends ServiceIT {
                 "http://play-eu9.example.com/live"));
         SlotDraft d = fx.draft("on-eu9");
         fx.slots.create(ACME_ADMIN, "acme", new SlotDraft(d.name(), null, d.type(), Region.EUROPE, pop.id(), null,
-                false, 1000, 6000, 300, d.credentials(), d.publishCidrs(), d.viewerRules(), null, null));
+                false, 1000, 6000, 300, false, d.credentials(), d.publishCidrs(), d.viewerRules(), null, null));
 
         assertThatThrownBy(() -> fx.pops.delete(OPERATOR, pop.id())).isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> fx.pops.update(OPERATOR, pop.id(), new PopDraft("eu9", Region.NORTH_AMERICA,
@@ -83,7 +83,7 @@ class AccountAndPopIT extends ServiceIT {
                 "http://ap2.example.com:8080/live", "  "));
         SlotDraft d = fx.draft("on-ap2");
         SlotDraft onAp2 = new SlotDraft(d.name(), null, d.type(), Region.EUROPE, pop.id(), null, false, 1000, 6000,
-                300, d.credentials(), d.publishCidrs(), d.viewerRules(), null, null);
+                300, false, d.credentials(), d.publishCidrs(), d.viewerRules(), null, null);
         SlotRecord slot = fx.slots.create(ACME_ADMIN, "acme", onAp2);
         assertThat(pop.playbackHttpsBaseUrl()).isNull();
         assertThat(slot.playbackHttpsUrl()).isEmpty();

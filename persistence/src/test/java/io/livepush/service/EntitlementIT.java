@@ -53,9 +53,9 @@ class EntitlementIT extends ServiceIT {
         fx.create(admin, "editkbps", "second");
         SlotDraft draft = fx.draft("first");
         SlotDraft bigger = new SlotDraft(null, null, null, draft.region(), draft.primaryPopId(), null, false, 4001,
-                6000, 300, List.of(), List.of(), List.of(), null, null);
+                6000, 300, false, List.of(), List.of(), List.of(), null, null);
         SlotDraft fits = new SlotDraft(null, null, null, draft.region(), draft.primaryPopId(), null, false, 4000,
-                6000, 300, List.of(), List.of(), List.of(), null, null);
+                6000, 300, false, List.of(), List.of(), List.of(), null, null);
 
         assertThatThrownBy(() -> fx.slots.update(admin, first.id(), bigger))
                 .isInstanceOf(EntitlementExceededException.class);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.livepush.domain.ProvisioningStatus;
 import io.livepush.domain.Region;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +75,22 @@ class NodeServiceIT extends ServiceIT {
     }
 
     @Test
+    void lowLatencyIsOffByDefaultAndAnEditTurningItOnReachesTheNodes() {
+        SlotRecord slot = fx.create(ACME_ADMIN, "acme", "low-latency");
+        long loaded = fx.nodes.currentVersion();
+        assertThat(fx.nodes.changesSince(0).changed()).filteredOn(rules -> rules.slotId().equals(slot.id()))
+                .singleElement().satisfies(rules -> assertThat(rules.lowLatency()).isFalse());
+        SlotDraft d = fx.draft("low-latency");
+
+        fx.slots.update(ACME_ADMIN, slot.id(), new SlotDraft(null, d.description(), null, d.region(),
+                d.primaryPopId(), null, false, d.totalKbps(), d.segmentDurationMs(), d.fileExpirySeconds(), true,
+                List.of(), d.publishCidrs(), d.viewerRules(), d.viewerDefault(), d.mediaVault()));
+
+        assertThat(fx.nodes.changesSince(loaded).changed()).singleElement()
+                .satisfies(rules -> assertThat(rules.lowLatency()).isTrue());
+    }
+
+    @Test
     void deletionFinishesOnceEveryLiveNodeHasLoadedItAndFreesTheName() {
         SlotRecord slot = fx.create(ACME_ADMIN, "acme", "purge");
         fx.nodes.heartbeat(new Heartbeat("node-eu1", "eu1", fx.nodes.currentVersion(), null, Map.of()));
@@ -88,7 +105,7 @@ class NodeServiceIT extends ServiceIT {
 
     private static SlotDraft withPop(SlotDraft d, long popId) {
         return new SlotDraft(d.name(), d.description(), d.type(), Region.NORTH_AMERICA, popId,
-                null, false, d.totalKbps(), d.segmentDurationMs(), d.fileExpirySeconds(), d.credentials(),
+                null, false, d.totalKbps(), d.segmentDurationMs(), d.fileExpirySeconds(), false, d.credentials(),
                 d.publishCidrs(), d.viewerRules(), d.viewerDefault(), d.mediaVault());
     }
 }

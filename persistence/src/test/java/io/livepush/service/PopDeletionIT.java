@@ -19,7 +19,7 @@ class PopDeletionIT extends ServiceIT {
         SlotDraft draft = fx.draft("on-eu9");
         SlotRecord slot = fx.slots.create(ACME_ADMIN, "acme", new SlotDraft(draft.name(), draft.description(),
                 draft.type(), draft.region(), pop.id(), fx.euPop.id(), true, draft.totalKbps(),
-                draft.segmentDurationMs(), draft.fileExpirySeconds(), draft.credentials(), draft.publishCidrs(),
+                draft.segmentDurationMs(), draft.fileExpirySeconds(), false, draft.credentials(), draft.publishCidrs(),
                 draft.viewerRules(), draft.viewerDefault(), draft.mediaVault()));
         assertThatThrownBy(() -> fx.pops.delete(OPERATOR, pop.id())).as("used by a slot")
                 .isInstanceOf(ConflictException.class);

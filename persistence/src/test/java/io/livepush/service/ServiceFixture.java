@@ -59,7 +59,7 @@ final class ServiceFixture implements AutoCloseable {
     /** A valid Live Push draft in Europe with one credential. */
     SlotDraft draft(String name) {
         return new SlotDraft(name, "Main camera", SlotType.LIVE_PUSH, Region.EUROPE, euPop.id(), null, false, 3000,
-                6000, 300, List.of(new NewCredential("encoder1", PASSWORD)), List.of("192.0.2.0/24"),
+                6000, 300, false, List.of(new NewCredential("encoder1", PASSWORD)), List.of("192.0.2.0/24"),
                 List.of(new ViewerRule(AddressRule.Action.DENY, "198.51.100.7")), AddressRule.Action.ALLOW,
                 new MediaVaultInput(MediaVaultMode.URL, "primarySecret1", null, 403, false, "token=", "~", false,
                         0));

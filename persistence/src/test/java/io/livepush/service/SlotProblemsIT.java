@@ -13,7 +13,7 @@ class SlotProblemsIT extends ServiceIT {
     private static SlotDraft badNameLowKbpsBadCidr() {
         SlotDraft d = fx.draft("bad name!");
         return new SlotDraft(d.name(), "a\u0000b", d.type(), d.region(), d.primaryPopId(), null, false, 5,
-                d.segmentDurationMs(), d.fileExpirySeconds(), List.of(new NewCredential("encoder1", "short")),
+                d.segmentDurationMs(), d.fileExpirySeconds(), false, List.of(new NewCredential("encoder1", "short")),
                 List.of("10.0.0.1/33"), d.viewerRules(), d.viewerDefault(), d.mediaVault());
     }
 

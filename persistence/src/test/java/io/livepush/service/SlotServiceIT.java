@@ -56,7 +56,7 @@ class SlotServiceIT extends ServiceIT {
     void everyInvalidFieldIsReportedAtOnce() {
         SlotDraft good = fx.draft("bad-input");
         SlotDraft bad = new SlotDraft("-bad name", "x".repeat(256), SlotType.LIVE_PUSH, Region.EUROPE,
-                fx.naPop.id(), null, false, 99, 499, 9, List.of(new NewCredential("enc oder", "short")),
+                fx.naPop.id(), null, false, 99, 499, 9, false, List.of(new NewCredential("enc oder", "short")),
                 List.of("10.0.0.1/8", "999.1.1.1"), List.of(new ViewerRule(null, "::1")), AddressRule.Action.DENY,
                 new MediaVaultInput(MediaVaultMode.URL, null, "second1234", 200, false, "token=", "~", false, 0));
 
@@ -64,7 +64,7 @@ class SlotServiceIT extends ServiceIT {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors())
                         .containsKeys("name", "credentials[0].username", "credentials[0].password"));
         SlotDraft badSettings = new SlotDraft("bad-settings", "x".repeat(256), SlotType.LIVE_PUSH, Region.EUROPE,
-                fx.naPop.id(), null, false, 99, 499, 9, good.credentials(), List.of("10.0.0.1/8", "999.1.1.1"),
+                fx.naPop.id(), null, false, 99, 499, 9, false, good.credentials(), List.of("10.0.0.1/8", "999.1.1.1"),
                 List.of(new ViewerRule(null, "::1")), AddressRule.Action.DENY,
                 new MediaVaultInput(MediaVaultMode.URL, null, "second1234", 200, false, "token=", "~", false, 0));
         assertThatThrownBy(() -> fx.slots.create(ACME_ADMIN, "acme", badSettings))
@@ -82,7 +82,7 @@ class SlotServiceIT extends ServiceIT {
     void weakPasswordIsRefused() {
         SlotDraft good = fx.draft("weak-password");
         SlotDraft weak = new SlotDraft(good.name(), null, SlotType.LIVE_PUSH, Region.EUROPE, fx.euPop.id(), null,
-                false, 3000, 6000, 300, List.of(new NewCredential("encoder1", "encoder1-pass")), List.of(),
+                false, 3000, 6000, 300, false, List.of(new NewCredential("encoder1", "encoder1-pass")), List.of(),
                 List.of(), null, null);
 
         assertThatThrownBy(() -> fx.slots.create(ACME_ADMIN, "acme", weak))
@@ -94,7 +94,7 @@ class SlotServiceIT extends ServiceIT {
     void otherSlotTypesAreNotRunHere() {
         SlotDraft good = fx.draft("transmux");
         SlotDraft transmux = new SlotDraft(good.name(), null, SlotType.TRANSMUX, Region.EUROPE, fx.euPop.id(), null,
-                false, 3000, 6000, 300, good.credentials(), List.of(), List.of(), null, null);
+                false, 3000, 6000, 300, false, good.credentials(), List.of(), List.of(), null, null);
 
         assertThatThrownBy(() -> fx.slots.create(ACME_ADMIN, "acme", transmux))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors().get("type"))
@@ -105,11 +105,12 @@ class SlotServiceIT extends ServiceIT {
     void backupPopMustDifferFromPrimaryAndIsNeededWhenBackupIngestIsOn() {
         SlotDraft good = fx.draft("backup");
         SlotDraft same = new SlotDraft(good.name(), null, SlotType.LIVE_PUSH, Region.EUROPE, fx.euPop.id(),
-                fx.euPop.id(), true, 3000, 6000, 300, good.credentials(), List.of(), List.of(), null, null);
+                fx.euPop.id(), true, 3000, 6000, 300, false, good.credentials(), List.of(), List.of(), null, null);
         SlotDraft missing = new SlotDraft(good.name(), null, SlotType.LIVE_PUSH, Region.EUROPE, fx.euPop.id(),
-                null, true, 3000, 6000, 300, good.credentials(), List.of(), List.of(), null, null);
+                null, true, 3000, 6000, 300, false, good.credentials(), List.of(), List.of(), null, null);
         SlotDraft withBackup = new SlotDraft(good.name(), null, SlotType.LIVE_PUSH, Region.EUROPE, fx.euPop.id(),
-                fx.euBackupPop.id(), true, 3000, 6000, 300, good.credentials(), List.of(), List.of(), null, null);
+                fx.euBackupPop.id(), true, 3000, 6000, 300, false, good.credentials(), List.of(), List.of(), null,
+                null);
 
         assertThatThrownBy(() -> fx.slots.create(ACME_ADMIN, "acme", same))
                 .isInstanceOfSatisfying(InvalidInputException.class,
@@ -126,7 +127,7 @@ class SlotServiceIT extends ServiceIT {
         SlotRecord slot = fx.create(ACME_ADMIN, "acme", "edit-me");
         SlotDraft good = fx.draft("ignored-on-edit");
         SlotDraft edit = new SlotDraft("ignored", "New text", SlotType.TRANSMUX, Region.EUROPE, fx.euPop.id(), null,
-                false, 4500, 2000, 60, List.of(), List.of("2001:db8::/32"), List.of(), AddressRule.Action.DENY,
+                false, 4500, 2000, 60, true, List.of(), List.of("2001:db8::/32"), List.of(), AddressRule.Action.DENY,
                 new MediaVaultInput(MediaVaultMode.COOKIE, null, "rotated2secret", 400, false, "token=", "~", false,
                         5));
         fx.clock.advance(Duration.ofSeconds(10));
@@ -136,6 +137,8 @@ class SlotServiceIT extends ServiceIT {
         assertThat(edited.name()).isEqualTo("edit-me");
         assertThat(edited.type()).isEqualTo(SlotType.LIVE_PUSH);
         assertThat(edited.totalKbps()).isEqualTo(4500);
+        assertThat(slot.lowLatency()).isFalse();
+        assertThat(edited.lowLatency()).isTrue();
         assertThat(edited.publishCidrs()).containsExactly("2001:db8::/32");
         assertThat(edited.viewerDefault()).isEqualTo(AddressRule.Action.DENY);
         assertThat(edited.mediaVault().primarySecretSet()).isTrue();
@@ -145,7 +148,7 @@ class SlotServiceIT extends ServiceIT {
         List<AuditEntry> history = fx.slots.history(ACME_ADMIN, slot.id());
         assertThat(history).extracting(AuditEntry::action).containsExactly("updated", "created");
         assertThat(history.get(0).actor()).isEqualTo("alice");
-        assertThat(history.get(0).changes()).contains("totalKbps: 3000 → 4500")
+        assertThat(history.get(0).changes()).contains("totalKbps: 3000 → 4500").contains("lowLatency: false → true")
                 .contains("mediaVault.secondarySecret: set").doesNotContain("rotated2secret");
         assertThat(history.get(1).changes()).doesNotContain("primarySecret1").doesNotContain(PASSWORD);
         assertThat(good.name()).isNotEqualTo(edited.name());
@@ -155,7 +158,7 @@ class SlotServiceIT extends ServiceIT {
     void emptySecretOnEditRemovesIt() {
         SlotRecord slot = fx.create(ACME_ADMIN, "acme", "remove-secret");
         SlotDraft off = new SlotDraft(null, null, null, Region.EUROPE, fx.euPop.id(), null, false, 3000, 6000, 300,
-                List.of(), List.of(), List.of(), null, new MediaVaultInput(MediaVaultMode.NONE, "", "", 400, false,
+                false, List.of(), List.of(), List.of(), null, new MediaVaultInput(MediaVaultMode.NONE, "", "", 400, false,
                 "token=", "~", false, 0));
 
         SlotRecord edited = fx.slots.update(ACME_ADMIN, slot.id(), off);
@@ -193,6 +196,7 @@ class SlotServiceIT extends ServiceIT {
         SlotRecord slot = fx.create(ACME_ADMIN, "acme", "atomic-edit");
         SlotDraft d = fx.draft("atomic-edit");
         SlotDraft bigger = new SlotDraft(null, null, null, d.region(), d.primaryPopId(), null, false, 7000, 6000, 300,
+                false,
                 List.of(), d.publishCidrs(), d.viewerRules(), null, null);
 
         assertThatThrownBy(() -> fx.slots.update(ACME_ADMIN, slot.id(), bigger, new CredentialChanges(false,
@@ -215,7 +219,8 @@ class SlotServiceIT extends ServiceIT {
         SlotRecord source = fx.create(ACME_ADMIN, "acme", "clone-edit-source");
         SlotDraft d = fx.draft("clone-edited");
         SlotDraft edited = new SlotDraft("clone-edited", "Copy", null, d.region(), d.primaryPopId(), null, false, 2500,
-                2000, 60, List.of(new NewCredential("encoder1", "another-good-password")), List.of(), List.of(), null,
+                2000, 60, false, List.of(new NewCredential("encoder1", "another-good-password")), List.of(), List.of(),
+                null,
                 new MediaVaultInput(MediaVaultMode.URL, null, null, 403, false, "token=", "~", false, 0));
 
         SlotRecord clone = fx.slots.clone(ACME_ADMIN, source.id(), edited);
@@ -224,7 +229,8 @@ class SlotServiceIT extends ServiceIT {
         assertThat(clone.publishCidrs()).isEmpty();
         assertThat(rulesById().get(clone.id()).mediaVault()).isEqualTo(rulesById().get(source.id()).mediaVault());
         assertThatThrownBy(() -> fx.slots.clone(ACME_ADMIN, source.id(), new SlotDraft("clone-bad", null, null,
-                d.region(), d.primaryPopId(), null, false, 99, 2000, 60, edited.credentials(), List.of(), List.of(),
+                d.region(), d.primaryPopId(), null, false, 99, 2000, 60, false, edited.credentials(), List.of(),
+                List.of(),
                 null, null))).isInstanceOf(InvalidInputException.class);
         assertThat(fx.slotList.isNameAvailable(ACME_ADMIN, "acme", "clone-bad")).isTrue();
     }

@@ -52,7 +52,7 @@ final class JsonMapping {
         return new SlotJson(slot.id(), slot.shortname(), slot.name(), slot.description(), slot.type().apiValue(),
                 slot.region().apiValue(), pop(slot.primaryPop()), slot.backupPop() == null ? null
                 : pop(slot.backupPop()), slot.useBackupIngest(), slot.totalKbps(), slot.segmentDurationMs(),
-                slot.fileExpirySeconds(), slot.credentials().stream()
+                slot.fileExpirySeconds(), slot.lowLatency(), slot.credentials().stream()
                 .map(c -> new CredentialJson(c.username(), time(c.createdAt()))).toList(), slot.publishCidrs(),
                 slot.viewerRules().stream().map(rule -> new ViewerRuleJson(lower(rule.action()), rule.cidr()))
                         .toList(), lower(slot.viewerDefault()),
@@ -156,8 +156,9 @@ final class JsonMapping {
         return new DraftReading(new SlotDraft(input.name(), input.description(), type, region, input.primaryPopId(),
                 input.backupPopId(), Boolean.TRUE.equals(input.useBackupIngest()),
                 number(input.totalKbps(), -1), number(input.segmentDurationMs(), SlotLimits.DEFAULT_SEGMENT_MS),
-                number(input.fileExpirySeconds(), SlotLimits.DEFAULT_EXPIRY_SECONDS), credentials(input.credentials()),
-                input.publishCidrs(), rules, viewerDefault, vault), problems);
+                number(input.fileExpirySeconds(), SlotLimits.DEFAULT_EXPIRY_SECONDS),
+                input.lowLatency() == null ? current != null && current.lowLatency() : input.lowLatency(),
+                credentials(input.credentials()), input.publishCidrs(), rules, viewerDefault, vault), problems);
     }
 
     private static <T> T orElse(T value, T fallback) {

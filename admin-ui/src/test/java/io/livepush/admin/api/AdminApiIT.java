@@ -117,6 +117,32 @@ class AdminApiIT {
     }
 
     @Test
+    void lowLatencyIsOffByDefaultSetByPutAndKeptWhenAPutLeavesItOut() throws Exception {
+        Reply created = call("POST", "v1/slots", alice, slotJson("api-ll", 1000));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().path("lowLatency").isBoolean()).isTrue();
+        assertThat(created.json().path("lowLatency").asBoolean()).isFalse();
+
+        Reply on = call("PUT", "v1/slots/api-ll", alice, slotJson("api-ll", 1000)
+                .replace("\"totalKbps\"", "\"lowLatency\": true, \"totalKbps\""));
+        assertThat(on.status()).as(on.toString()).isEqualTo(204);
+        assertThat(call("GET", "v1/slots/api-ll", alice, null).json().path("lowLatency").asBoolean()).isTrue();
+
+        Reply without = call("PUT", "v1/slots/api-ll", alice, slotJson("api-ll", 1100));
+        assertThat(without.status()).as(without.toString()).isEqualTo(204);
+        Reply after = call("GET", "v1/slots/api-ll", alice, null);
+        assertThat(after.json().path("totalKbps").asInt()).isEqualTo(1100);
+        assertThat(after.json().path("lowLatency").asBoolean()).isTrue();
+
+        Reply off = call("PUT", "v1/slots/api-ll", alice, slotJson("api-ll", 1100)
+                .replace("\"totalKbps\"", "\"lowLatency\": false, \"totalKbps\""));
+        assertThat(off.status()).as(off.toString()).isEqualTo(204);
+        assertThat(call("GET", "v1/slots/api-ll", alice, null).json().path("lowLatency").asBoolean()).isFalse();
+        Reply history = call("GET", "v1/slots/api-ll/history", alice, null);
+        assertThat(history.response().body()).contains("lowLatency: false → true").contains("lowLatency: true → false");
+    }
+
+    @Test
     void slotLifecycleThroughTheApi() throws Exception {
         Reply created = call("POST", "v1/slots", alice, slotJson("api-cam", 2000));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);

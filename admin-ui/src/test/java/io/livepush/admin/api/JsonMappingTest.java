@@ -20,7 +20,11 @@ import org.junit.jupiter.api.Test;
 class JsonMappingTest {
 
     private static SlotInput input(String region, String action, String mode) {
-        return new SlotInput("cam1", null, "live-push", region, 1L, null, null, 3000, null, null,
+        return input(region, action, mode, null);
+    }
+
+    private static SlotInput input(String region, String action, String mode, Boolean lowLatency) {
+        return new SlotInput("cam1", null, "live-push", region, 1L, null, null, 3000, null, null, lowLatency,
                 List.of(new CredentialInput("enc", "correct-horse-battery")), List.of("192.0.2.0/24"),
                 List.of(new ViewerRuleJson(action, "198.51.100.7")), "deny",
                 mode == null ? null : new MediaVaultInputJson(mode, "secret123", null, null, null, null, null, null,
@@ -38,6 +42,13 @@ class JsonMappingTest {
         assertThat(draft.fileExpirySeconds()).isEqualTo(300);
         assertThat(draft.mediaVault().mode()).isEqualTo(MediaVaultMode.URL_WITH_SUB_MANIFESTS);
         assertThat(draft.mediaVault().denyStatus()).isEqualTo(400);
+        assertThat(draft.lowLatency()).isFalse();
+    }
+
+    @Test
+    void lowLatencyIsReadWhenGiven() {
+        assertThat(JsonMapping.draft(input("europe", "allow", null, true), null).lowLatency()).isTrue();
+        assertThat(JsonMapping.draft(input("europe", "allow", null, false), null).lowLatency()).isFalse();
     }
 
     @Test

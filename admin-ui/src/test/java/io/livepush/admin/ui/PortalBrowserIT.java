@@ -45,7 +45,7 @@ class PortalBrowserIT {
         base = server.baseUrl();
         // A slot in another region, so that filters have something to tell apart.
         server.slots.create(AdminServer.ALICE, "acme", new SlotDraft("na-cam", "", SlotType.LIVE_PUSH,
-                Region.NORTH_AMERICA, server.naPop.id(), null, false, 1000, 6000, 300,
+                Region.NORTH_AMERICA, server.naPop.id(), null, false, 1000, 6000, 300, false,
                 List.of(new NewCredential("enc", AdminServer.PASSWORD)), List.of(), List.of(),
                 AddressRule.Action.ALLOW, MediaVaultInput.disabled()));
     }
@@ -257,7 +257,7 @@ class PortalBrowserIT {
     void theTestUrlGeneratorSignsUrlsThatMediaVaultAccepts() throws Exception {
         String secret = "portalVaultSecret2026";
         SlotRecord slot = server.slots.create(AdminServer.ALICE, "acme", new SlotDraft("vault-cam", "",
-                SlotType.LIVE_PUSH, Region.EUROPE, server.euPop.id(), null, false, 1000, 6000, 300,
+                SlotType.LIVE_PUSH, Region.EUROPE, server.euPop.id(), null, false, 1000, 6000, 300, false,
                 List.of(new NewCredential("enc", AdminServer.PASSWORD)), List.of(), List.of(),
                 AddressRule.Action.ALLOW, new MediaVaultInput(MediaVaultMode.URL_ALL, secret, null, 403, false,
                         MediaVaultSettings.DEFAULT_PATH_TOKEN, MediaVaultSettings.DEFAULT_PATH_DELIM, false, 0)));

@@ -55,6 +55,7 @@ public class SlotForm extends VerticalLayout {
     final IntegerField totalKbps = new IntegerField("Total Ingest Bitrate (kbps)");
     final IntegerField segmentDurationMs = new IntegerField("Segment Duration (ms)");
     final IntegerField fileExpirySeconds = new IntegerField("File Expiry Time (seconds)");
+    final Checkbox lowLatency = new Checkbox("Low latency");
     final TextArea publishCidrs = new TextArea("Publish IP Access");
     final TextArea viewerRules = new TextArea("Viewer IP Access (allow/deny rules, first match wins)");
     final Select<AddressRule.Action> viewerDefault = new Select<>();
@@ -89,7 +90,7 @@ public class SlotForm extends VerticalLayout {
         bind();
         add(section("Live Push details", name, description),
                 section("Ingest details", region, primaryPop, useBackupIngest, backupPop),
-                section("Configuration details", totalKbps, segmentDurationMs, fileExpirySeconds),
+                section("Configuration details", totalKbps, segmentDurationMs, fileExpirySeconds, lowLatency),
                 credentials,
                 section("Security details", publishCidrs, viewerRules, viewerDefault),
                 formError, buttons());
@@ -137,6 +138,9 @@ public class SlotForm extends VerticalLayout {
         fileExpirySeconds.setId("slot-expiry");
         fileExpirySeconds.setHelperText("How long segments stay; " + SlotLimits.MIN_EXPIRY_SECONDS + "–"
                 + SlotLimits.MAX_EXPIRY_SECONDS + " seconds");
+        lowLatency.setId("slot-low-latency");
+        lowLatency.setHelperText("Players can fetch segments while they upload (LL-DASH) and get LL-HLS playlists;"
+                + " a few seconds behind live instead of three segments");
         publishCidrs.setId("slot-publish-cidrs");
         publishCidrs.setHelperText("One address or CIDR block per line, e.g. 10.10.10.0/24; empty allows any address");
         viewerRules.setId("slot-viewer-rules");
@@ -174,6 +178,7 @@ public class SlotForm extends VerticalLayout {
         binder.forField(fileExpirySeconds).asRequired("The file expiry time is required")
                 .withValidator((value, context) -> result(SlotLimits.fileExpiryProblem(value)))
                 .bind(SlotFormModel::getFileExpirySeconds, SlotFormModel::setFileExpirySeconds);
+        binder.forField(lowLatency).bind(SlotFormModel::isLowLatency, SlotFormModel::setLowLatency);
         binder.forField(publishCidrs).withValidator((text, context) -> result(cidrProblem(text)))
                 .bind(SlotFormModel::getPublishCidrs, SlotFormModel::setPublishCidrs);
         binder.forField(viewerRules).withValidator((text, context) -> result(viewerRulesProblem(text)))

@@ -26,6 +26,7 @@ final class SlotFormModel {
     private Integer totalKbps = 3000;
     private Integer segmentDurationMs = SlotLimits.DEFAULT_SEGMENT_MS;
     private Integer fileExpirySeconds = SlotLimits.DEFAULT_EXPIRY_SECONDS;
+    private boolean lowLatency;
     private String publishCidrs = "";
     private String viewerRules = "";
     private AddressRule.Action viewerDefault = AddressRule.Action.ALLOW;
@@ -42,6 +43,7 @@ final class SlotFormModel {
         model.totalKbps = slot.totalKbps();
         model.segmentDurationMs = slot.segmentDurationMs();
         model.fileExpirySeconds = slot.fileExpirySeconds();
+        model.lowLatency = slot.lowLatency();
         model.publishCidrs = String.join("\n", slot.publishCidrs());
         model.viewerRules = String.join("\n", slot.viewerRules().stream().map(Formats::viewerRule).toList());
         model.viewerDefault = slot.viewerDefault();
@@ -51,7 +53,7 @@ final class SlotFormModel {
     SlotDraft toDraft(List<NewCredential> credentials, MediaVaultInput mediaVault) {
         return new SlotDraft(name, description, SlotType.LIVE_PUSH, region, primaryPop == null ? null : primaryPop.id(),
                 useBackupIngest && backupPop != null ? backupPop.id() : null, useBackupIngest, value(totalKbps),
-                value(segmentDurationMs), value(fileExpirySeconds), credentials, lines(publishCidrs),
+                value(segmentDurationMs), value(fileExpirySeconds), lowLatency, credentials, lines(publishCidrs),
                 parseViewerRules(viewerRules), viewerDefault, mediaVault);
     }
 
@@ -114,6 +116,14 @@ final class SlotFormModel {
 
     void setPrimaryPop(PopRecord primaryPop) {
         this.primaryPop = primaryPop;
+    }
+
+    boolean isLowLatency() {
+        return lowLatency;
+    }
+
+    void setLowLatency(boolean lowLatency) {
+        this.lowLatency = lowLatency;
     }
 
     boolean isUseBackupIngest() {
