@@ -6,15 +6,20 @@ import io.livepush.playlist.MediaPlaylist;
 import io.livepush.playlist.PlaylistTexts;
 import io.livepush.playlist.PlaylistViews;
 import io.livepush.playlist.PublishedPlaylist;
+import io.livepush.segment.UploadsInFlight;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +37,10 @@ import org.slf4j.LoggerFactory;
  * <li>{@code Cache-Control} of a blocking answer: {@code max-age} of six target durations (Appendix B.1; a CDN keys
  * it by the directives); other answers keep playback's playlist value; {@code private} where the answer sets the
  * MediaVault cookie; refusals {@code no-store}.</li>
+ * <li>In a low-latency slot, a live fMP4 playlist without parts of its own gets origin-made parts
+ * ({@link PartSources}, {@link OriginParts}), with or without directives; a held request is then also answered when a
+ * new part completes, and byte ranges of the complete fragments of a segment still uploading are served from its
+ * temporary file ({@link #servePart}).</li>
  * </ul>
  */
 public final class LowLatencyPlaylists implements AutoCloseable {
@@ -41,40 +50,47 @@ public final class LowLatencyPlaylists implements AutoCloseable {
     static final int HOLD_TARGET_DURATIONS = 3;
     /** How many target durations a blocking answer may be cached. */
     static final int BLOCKING_MAX_AGE_TARGET_DURATIONS = 6;
+    private static final long SWEEP_SECONDS = 10;
 
     private final PlaylistViews views;
     private final ScheduledThreadPoolExecutor timer;
+    private final ExecutorService scanning;
     private final HeldReloads held;
+    private final GrowingSegments growing;
+    private final PartSources parts;
 
-    public LowLatencyPlaylists(PlaylistViews views) {
+    public LowLatencyPlaylists(PlaylistViews views, UploadsInFlight uploads) {
         this.views = views;
-        this.timer = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = Executors.defaultThreadFactory().newThread(runnable);
-            thread.setName("livepush-llhls-timer");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.timer = new ScheduledThreadPoolExecutor(1, daemon("livepush-llhls-timer"));
         timer.setRemoveOnCancelPolicy(true);
+        this.scanning = Executors.newSingleThreadExecutor(daemon("livepush-llhls-scan"));
         this.held = new HeldReloads(timer);
+        this.growing = new GrowingSegments(uploads, scanning, held::changed);
+        this.parts = new PartSources(growing);
         views.addListener((file, playlist) -> held.changed(file));
+        timer.scheduleWithFixedDelay(growing::sweep, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
     }
 
     /**
-     * Answers {@code req} when it is a media playlist request with delivery directives; returns {@code false},
-     * touching nothing, when the ordinary path should serve it. The object headers (type, CORS, {@code Cache-Control})
-     * are already set.
+     * Answers {@code req} when it is a media playlist request with delivery directives, or one of a low-latency slot
+     * that gets origin-made parts; returns {@code false}, touching nothing, when the ordinary path should serve it.
+     * The object headers (type, CORS, {@code Cache-Control}) are already set.
      *
      * @param file          the stored playlist file
+     * @param slotDirectory the slot's directory
+     * @param lowLatency    the slot's low-latency setting
      * @param privateAnswer whether the answer sets the MediaVault cookie (so it must stay {@code private})
      */
-    public boolean answer(HttpServletRequest req, HttpServletResponse resp, Path file, boolean privateAnswer)
-            throws IOException {
+    public boolean answer(HttpServletRequest req, HttpServletResponse resp, Path file, Path slotDirectory,
+            boolean lowLatency, boolean privateAnswer) throws IOException {
         String query = req.getQueryString();
-        if (query == null || !query.contains("_HLS_") || !PlaylistViews.isPlaylist(file.getFileName().toString())) {
+        boolean directivesGiven = query != null && query.contains("_HLS_");
+        if (!directivesGiven && !lowLatency || !PlaylistViews.isPlaylist(file.getFileName().toString())) {
             return false;
         }
-        PlaylistAnswer current = current(file);
-        if (current == null) {
+        Supplier<PlaylistAnswer> source = () -> current(file, slotDirectory, lowLatency);
+        PlaylistAnswer current = source.get();
+        if (current == null || !directivesGiven && !current.originMade()) {
             return false;
         }
         DeliveryDirectives directives;
@@ -88,14 +104,51 @@ public final class LowLatencyPlaylists implements AutoCloseable {
         switch (BlockingReloadRules.decide(playlist, directives)) {
             case TOO_FAR_AHEAD -> refuse(resp, HttpServletResponse.SC_BAD_REQUEST, "_HLS_msn/_HLS_part is too far"
                     + " ahead of the playlist (last segment " + playlist.lastMediaSequence() + ")");
-            case HOLD -> hold(req, resp, file, directives, playlist.targetDuration(), privateAnswer);
+            case HOLD -> hold(req, resp, file, source, directives, playlist.targetDuration(), privateAnswer);
             default -> write(req, resp, current, directives, privateAnswer);
+        }
+        return true;
+    }
+
+    /**
+     * Serves a byte range of the complete fragments of a segment still uploading ({@code Range: bytes=a-b}, or
+     * {@code a-} up to the last complete fragment): 206 with {@code Content-Range: bytes a-b/*}, read from the
+     * upload's temporary file. Returns {@code false}, touching nothing, for anything else (no such segment, no range,
+     * bytes not complete yet), which the ordinary path then answers.
+     *
+     * @param objectHeaders sets the headers the segment gets when complete (type, {@code Cache-Control}, cookie)
+     */
+    public boolean servePart(HttpServletRequest req, HttpServletResponse resp, Path file, Runnable objectHeaders)
+            throws IOException {
+        GrowingSegment segment = growing.find(file);
+        String range = req.getHeader("Range");
+        if (segment == null || range == null) {
+            return false;
+        }
+        long[] bounds = PartRanges.parse(range, segment.completeBytes());
+        if (bounds == null) {
+            return false;
+        }
+        byte[] body;
+        try {
+            body = PartRanges.read(segment.upload(), bounds[0], bounds[1]);
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+        objectHeaders.run();
+        resp.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
+        resp.setHeader("Content-Range", "bytes " + bounds[0] + "-" + bounds[1] + "/*");
+        resp.setContentLength(body.length);
+        if (!"HEAD".equals(req.getMethod())) {
+            resp.getOutputStream().write(body);
         }
         return true;
     }
 
     @Override
     public void close() {
+        growing.close();
+        scanning.shutdownNow();
         timer.shutdownNow();
     }
 
@@ -105,17 +158,17 @@ public final class LowLatencyPlaylists implements AutoCloseable {
     }
 
     /** The playlist at {@code file} as it would be answered now; {@code null} when it is no media playlist. */
-    private PlaylistAnswer current(Path file) {
+    private PlaylistAnswer current(Path file, Path slotDirectory, boolean lowLatency) {
         PublishedPlaylist published = views.published(file);
-        return published == null ? null : new PlaylistAnswer(published.playlist(), published.content());
+        return published == null ? null : parts.answer(published, file, slotDirectory, lowLatency);
     }
 
-    private void hold(HttpServletRequest req, HttpServletResponse resp, Path file, DeliveryDirectives directives,
-            int targetDuration, boolean privateAnswer) {
+    private void hold(HttpServletRequest req, HttpServletResponse resp, Path file, Supplier<PlaylistAnswer> source,
+            DeliveryDirectives directives, int targetDuration, boolean privateAnswer) {
         AsyncContext context = req.startAsync(req, resp);
         long timeoutMillis = TimeUnit.SECONDS.toMillis(Math.max(1, targetDuration) * (long) HOLD_TARGET_DURATIONS);
         held.hold(context, file, timeoutMillis, () -> {
-            PlaylistAnswer now = current(file);
+            PlaylistAnswer now = source.get();
             return now != null && BlockingReloadRules.decide(now.playlist(), directives)
                     != BlockingReloadRules.Outcome.HOLD ? now : null;
         }, answer -> {
@@ -161,5 +214,14 @@ public final class LowLatencyPlaylists implements AutoCloseable {
         resp.setContentType("text/plain;charset=UTF-8");
         resp.setContentLength(body.length);
         resp.getOutputStream().write(body);
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = Executors.defaultThreadFactory().newThread(runnable);
+            thread.setName(name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }

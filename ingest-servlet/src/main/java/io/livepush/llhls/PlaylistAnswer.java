@@ -8,6 +8,7 @@ import io.livepush.playlist.MediaPlaylist;
  *
  * @param playlist the view
  * @param body     the bytes of the full playlist
+ * @param originMade whether the origin added parts to what the encoder published
  */
-record PlaylistAnswer(MediaPlaylist playlist, byte[] body) {
+record PlaylistAnswer(MediaPlaylist playlist, byte[] body, boolean originMade) {
 }

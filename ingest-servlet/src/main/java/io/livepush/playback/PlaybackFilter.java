@@ -87,7 +87,7 @@ public final class PlaybackFilter extends HttpFilter {
         cacheHeaders = new CacheHeaders(config.manifestCacheControl());
         containerTypes = getServletContext()::getMimeType;
         manifests = new ManifestCache(config.manifestCacheBytes());
-        lowLatency = new LowLatencyPlaylists(PlaylistViews.from(getServletContext()));
+        lowLatency = new LowLatencyPlaylists(PlaylistViews.from(getServletContext()), origin.store().uploadsInFlight());
         LOG.info("Playback serves [{}] at [{}] with CORS [{}], manifest Cache-Control [{}] and [{}] MiB of manifests"
                 + " in memory", origin.config().storageRoot(), MOUNT, config.cors(), config.manifestCacheControl(),
                 config.manifestCacheBytes() / PlaybackConfig.MEBIBYTE);
@@ -149,12 +149,17 @@ public final class PlaybackFilter extends HttpFilter {
         if (attributes == null) {
             if (file != null) {
                 manifests.forget(file);
+                if (slot.lowLatency() && lowLatency.servePart(req, resp, file,
+                        () -> applyObjectHeaders(resp, target, slot, verdict))) {
+                    return;
+                }
             }
             refuse(resp, HttpServletResponse.SC_NOT_FOUND);
             return;
         }
         applyObjectHeaders(resp, target, slot, verdict);
-        if (lowLatency.answer(req, resp, file, verdict != null && verdict.hasSetCookie())) {
+        if (lowLatency.answer(req, resp, file, slot.directory(), slot.lowLatency(),
+                verdict != null && verdict.hasSetCookie())) {
             return;
         }
         Manifest manifest = ManifestResponses.canAnswer(req) ? manifests.current(file, attributes) : null;
