@@ -33,7 +33,8 @@ summarise() {
 for mode in true false; do
     mvn -B -q $MVN_OFFLINE -pl persistence,ingest-servlet verify -Dtest=none -Dit.test=HlsJsLowLatencyIT \
         -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false \
-        -Dlivepush.llhls.seconds="$SECONDS_PER_RUN" -Dlivepush.llhls.lowLatency="$mode" >/dev/null
+        -Dlivepush.llhls.seconds="$SECONDS_PER_RUN" -Dlivepush.llhls.lowLatency="$mode" >/dev/null 2>&1 \
+        || echo "HlsJsLowLatencyIT failed (low latency $mode): see ingest-servlet/target/failsafe-reports" >&2
     name=$([ "$mode" = true ] && echo ll || echo plain)
     file="ingest-servlet/target/llhls-latency-$name.tsv"
     echo "$([ "$mode" = true ] && echo 'low latency on ' || echo 'low latency off'): hls.latency $(summarise "$file" 2);" \
