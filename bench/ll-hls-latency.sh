@@ -31,6 +31,7 @@ summarise() {
 }
 
 for mode in true false; do
+    rm -f ingest-servlet/target/llhls-latency-*.tsv
     mvn -B -q $MVN_OFFLINE -pl persistence,ingest-servlet verify -Dtest=none -Dit.test=HlsJsLowLatencyIT \
         -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false \
         -Dlivepush.llhls.seconds="$SECONDS_PER_RUN" -Dlivepush.llhls.lowLatency="$mode" >/dev/null 2>&1 \
