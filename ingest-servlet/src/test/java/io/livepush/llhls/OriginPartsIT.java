@@ -89,13 +89,17 @@ class OriginPartsIT {
         return MediaPlaylists.parse(new String(response.body()));
     }
 
-    /** Waits until the playlist has origin-made parts of the segment still uploading. */
+    /**
+     * Waits until the playlist has origin-made parts of the segment still uploading and of the last complete one (the
+     * first playlist request starts the scanning, so the segment uploading then has none).
+     */
     private static MediaPlaylist awaitPendingParts() throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
             if (get("/play/acme/ll/media_0.m3u8", null).statusCode() == 200) {
                 MediaPlaylist playlist = playlist("");
-                if (!playlist.pendingParts().isEmpty() && playlist.segments().size() >= 2) {
+                if (!playlist.pendingParts().isEmpty() && playlist.segments().size() >= 2
+                        && !playlist.segment(playlist.lastMediaSequence()).parts().isEmpty()) {
                     return playlist;
                 }
             }
