@@ -24,7 +24,8 @@ public record DeliveryDirectives(long msn, long part, boolean skip) {
     /**
      * Reads the directives of a raw query string ({@code null} for none).
      *
-     * @throws IllegalArgumentException (answered 400) for a value that is not a decimal integer or {@code YES}/{@code v2},
+     * @throws IllegalArgumentException (answered 400) for a value that is not a decimal integer or {@code YES} or
+     *                                  {@code v2},
      *                                  a directive given twice, or {@code _HLS_part} without {@code _HLS_msn}
      */
     public static DeliveryDirectives parse(String query) {

@@ -53,7 +53,8 @@ final class OriginParts {
                 String target = decimal(partTarget);
                 lines.add("#EXT-X-PART-INF:PART-TARGET=" + target);
                 lines.add("#EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD=YES,PART-HOLD-BACK="
-                        + BigDecimal.valueOf(partTarget).multiply(BigDecimal.valueOf(PART_HOLD_BACK_TARGETS)).toPlainString()
+                        + BigDecimal.valueOf(partTarget).multiply(BigDecimal.valueOf(PART_HOLD_BACK_TARGETS))
+                                .toPlainString()
                         + holdBack(playlist));
             }
         }

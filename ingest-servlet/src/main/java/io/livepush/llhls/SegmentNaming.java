@@ -37,7 +37,8 @@ record SegmentNaming(Path directory, String prefix, int width, String suffix) {
         if (start == end || end - start > 18) {
             return null;
         }
-        return new SegmentNaming(directory.toAbsolutePath().normalize(), uri.substring(0, start), end - start, uri.substring(end));
+        return new SegmentNaming(directory.toAbsolutePath().normalize(), uri.substring(0, start), end - start,
+                uri.substring(end));
     }
 
     /** The counter of {@code fileName} when it is named this way. */

@@ -142,7 +142,8 @@ class HlsJsLowLatencyIT {
     /** Writes the samples of the last two thirds and returns their latencies, also printed as median and p95. */
     private static List<Double> record(List<Map<String, Object>> samples) throws Exception {
         List<Double> latencies = new ArrayList<>();
-        StringBuilder tsv = new StringBuilder("at_ms\tlatency_s\ttarget_latency_s\tcurrent_time_s\twallclock_behind_s\n");
+        StringBuilder tsv =
+                new StringBuilder("at_ms\tlatency_s\ttarget_latency_s\tcurrent_time_s\twallclock_behind_s\n");
         for (Map<String, Object> sample : samples.subList(samples.size() / 3, samples.size())) {
             Object latency = sample.get("latency");
             Object playingDate = sample.get("playingDate");
