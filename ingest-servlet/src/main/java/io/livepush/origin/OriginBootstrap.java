@@ -5,6 +5,7 @@ import io.livepush.ingest.IngestStatistics;
 import io.livepush.peer.PeerFill;
 import io.livepush.peer.PeerFillConfig;
 import io.livepush.security.PasswordHasher;
+import io.livepush.playlist.PlaylistViews;
 import io.livepush.segment.SegmentStore;
 import io.livepush.service.IngestStatsService;
 import io.livepush.service.NodeService;
@@ -54,6 +55,7 @@ public final class OriginBootstrap implements ServletContextListener {
         NodeService nodes = new NodeService(database, clock);
         IngestStatsService statsService = new IngestStatsService(database, clock);
         SegmentStore store = new SegmentStore(config.storageRoot());
+        PlaylistViews.attach(event.getServletContext(), store);
         SlotDirectory slots = new SlotDirectory(nodes, store, config);
         IngestAuthenticator authenticator = new IngestAuthenticator(PasswordHasher.standard(), clock);
         slots.onChange(authenticator::forget);

@@ -1,6 +1,7 @@
 package io.livepush.playback;
 
 import io.livepush.ingest.IngestPath;
+import io.livepush.llhls.LowLatencyPlaylists;
 import io.livepush.mediavault.MediaVaultMode;
 import io.livepush.mediavault.MediaVaultRequest;
 import io.livepush.mediavault.Verdict;
@@ -8,6 +9,7 @@ import io.livepush.origin.LiveSlot;
 import io.livepush.origin.Origin;
 import io.livepush.peer.PeerFill;
 import io.livepush.peer.PeerSignature;
+import io.livepush.playlist.PlaylistViews;
 import io.livepush.segment.ObjectTypes;
 import io.livepush.segment.UploadedObjectHeaders;
 import jakarta.servlet.FilterChain;
@@ -82,6 +84,7 @@ public final class PlaybackFilter extends HttpFilter {
     private transient ManifestCache manifests;
     private transient PeerFill peerFill;
     private transient InFlightResponse inFlight;
+    private transient LowLatencyPlaylists lowLatency;
     /** The container's MIME mappings, for names {@link ObjectTypes} does not list. */
     private transient Function<String, String> containerTypes;
 
@@ -94,6 +97,7 @@ public final class PlaybackFilter extends HttpFilter {
         manifests = new ManifestCache(config.manifestCacheBytes());
         peerFill = PeerFill.from(getServletContext());
         inFlight = new InFlightResponse(origin.store().uploadsInFlight(), cacheHeaders);
+        lowLatency = new LowLatencyPlaylists(PlaylistViews.from(getServletContext()), origin.store().uploadsInFlight());
         LOG.info("Playback serves [{}] at [{}] with CORS [{}], manifest Cache-Control [{}] and [{}] MiB of manifests"
                 + " in memory", origin.config().storageRoot(), MOUNT, config.cors(), config.manifestCacheControl(),
                 config.manifestCacheBytes() / PlaybackConfig.MEBIBYTE);
@@ -104,6 +108,7 @@ public final class PlaybackFilter extends HttpFilter {
         if (inFlight != null) {
             inFlight.close();
         }
+        lowLatency.close();
     }
 
     @Override
@@ -176,6 +181,10 @@ public final class PlaybackFilter extends HttpFilter {
             return;
         }
         applyObjectHeaders(resp, target, slot, verdict);
+        if (lowLatency.answer(req, resp, file, slot.directory(), slot.lowLatency(),
+                verdict != null && verdict.hasSetCookie())) {
+            return;
+        }
         Manifest manifest = ManifestResponses.canAnswer(req) ? manifests.current(file, attributes) : null;
         if (manifest != null) {
             ManifestResponses.answer(req, resp, manifest);

@@ -110,6 +110,13 @@ public final class LiveFixture implements AutoCloseable {
         throw new AssertionError("The node did not load slot " + slot.name() + " within 10 seconds");
     }
 
+    /** Publishes {@code body} at {@code /push/acme/<path>} with the standard credential, as an encoder would. */
+    public HttpResponse<String> publish(String path, String body) throws Exception {
+        return client.send(HttpRequest.newBuilder(tomcat.https("/push/acme/" + path))
+                .header("Authorization", basic(USER, PASSWORD))
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), BodyHandlers.ofString());
+    }
+
     public static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
                 .getBytes(StandardCharsets.UTF_8));

@@ -1,0 +1,147 @@
+package io.livepush.llhls;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Blocking playlist reloads waiting for their playlist: each is a started {@link AsyncContext} kept per playlist file,
+ * so no thread waits. {@link #changed(Path)} (a playlist was published, or a part of it completed) answers every held
+ * request the playlist now satisfies; one shared timer thread answers those still held after three target durations
+ * (503). Whatever answers a request first wins; the others do nothing. Answers are written on a container thread
+ * ({@link AsyncContext#start}), never on the publishing thread.
+ */
+final class HeldReloads {
+
+    /** How much longer than its own deadline the container lets a held request live, as a safety net. */
+    private static final long CONTAINER_MARGIN_MILLIS = 10_000;
+
+    private final Map<Path, Set<Hold>> held = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timer;
+
+    HeldReloads(ScheduledExecutorService timer) {
+        this.timer = timer;
+    }
+
+    /**
+     * Holds {@code context} until {@code satisfied} returns an answer for it or {@code timeoutMillis} pass.
+     *
+     * @param satisfied returns the answer once the playlist satisfies the request, else {@code null}
+     * @param answer    writes the answer (on a container thread)
+     * @param expire    writes the 503 (on a container thread)
+     */
+    void hold(AsyncContext context, Path file, long timeoutMillis, Supplier<PlaylistAnswer> satisfied,
+            Consumer<PlaylistAnswer> answer, Runnable expire) {
+        Hold hold = new Hold(context, file, satisfied, answer, expire);
+        context.setTimeout(timeoutMillis + CONTAINER_MARGIN_MILLIS);
+        context.addListener(hold);
+        held.computeIfAbsent(file, key -> ConcurrentHashMap.newKeySet()).add(hold);
+        hold.deadline = timer.schedule(hold::expire, timeoutMillis, TimeUnit.MILLISECONDS);
+        // A publish between the caller's check and the registration above must not be lost.
+        hold.tryAnswer();
+    }
+
+    /** The playlist at {@code file} changed: answers every request it now satisfies. */
+    void changed(Path file) {
+        Set<Hold> holds = held.get(file);
+        if (holds != null) {
+            holds.forEach(Hold::tryAnswer);
+        }
+    }
+
+    /** The number of requests held now. */
+    int size() {
+        return held.values().stream().mapToInt(Set::size).sum();
+    }
+
+    private void release(Hold hold) {
+        held.computeIfPresent(hold.file, (file, holds) -> {
+            holds.remove(hold);
+            return holds.isEmpty() ? null : holds;
+        });
+        ScheduledFuture<?> deadline = hold.deadline;
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
+    }
+
+    /** One held request. */
+    private final class Hold implements AsyncListener {
+        private final AsyncContext context;
+        private final Path file;
+        private final Supplier<PlaylistAnswer> satisfied;
+        private final Consumer<PlaylistAnswer> answer;
+        private final Runnable expire;
+        private final AtomicBoolean done = new AtomicBoolean();
+        private volatile ScheduledFuture<?> deadline;
+
+        Hold(AsyncContext context, Path file, Supplier<PlaylistAnswer> satisfied, Consumer<PlaylistAnswer> answer,
+                Runnable expire) {
+            this.context = context;
+            this.file = file;
+            this.satisfied = satisfied;
+            this.answer = answer;
+            this.expire = expire;
+        }
+
+        void tryAnswer() {
+            if (done.get()) {
+                return;
+            }
+            PlaylistAnswer current = satisfied.get();
+            if (current != null && done.compareAndSet(false, true)) {
+                release(this);
+                context.start(() -> finish(() -> answer.accept(current)));
+            }
+        }
+
+        void expire() {
+            if (done.compareAndSet(false, true)) {
+                release(this);
+                context.start(() -> finish(expire));
+            }
+        }
+
+        private void finish(Runnable write) {
+            try {
+                write.run();
+            } finally {
+                context.complete();
+            }
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            release(this);
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            if (done.compareAndSet(false, true)) {
+                release(this);
+                finish(expire);
+            }
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            done.set(true);
+            release(this);
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            // Not restarted.
+        }
+    }
+}
