@@ -3,6 +3,7 @@ package io.livepush.origin;
 import io.livepush.ingest.IngestAuthenticator;
 import io.livepush.ingest.IngestStatistics;
 import io.livepush.security.PasswordHasher;
+import io.livepush.playlist.PlaylistViews;
 import io.livepush.segment.SegmentStore;
 import io.livepush.service.IngestStatsService;
 import io.livepush.service.NodeService;
@@ -50,6 +51,7 @@ public final class OriginBootstrap implements ServletContextListener {
         NodeService nodes = new NodeService(database, clock);
         IngestStatsService statsService = new IngestStatsService(database, clock);
         SegmentStore store = new SegmentStore(config.storageRoot());
+        PlaylistViews.attach(event.getServletContext(), store);
         SlotDirectory slots = new SlotDirectory(nodes, store, config);
         IngestAuthenticator authenticator = new IngestAuthenticator(PasswordHasher.standard(), clock);
         slots.onChange(authenticator::forget);
