@@ -1,5 +1,6 @@
 package io.livepush.origin;
 
+import io.livepush.health.HealthMonitor;
 import io.livepush.ingest.IngestAuthenticator;
 import io.livepush.ingest.IngestStatistics;
 import io.livepush.security.PasswordHasher;
@@ -41,6 +42,7 @@ public final class OriginBootstrap implements ServletContextListener {
 
     private Database database;
     private ScheduledExecutorService sync;
+    private HealthMonitor health;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -57,6 +59,7 @@ public final class OriginBootstrap implements ServletContextListener {
         slots.onChange(authenticator::forget);
         IngestStatistics statistics = new IngestStatistics(clock, config.bitrateTolerance());
         slots.sync();
+        health = HealthMonitor.start(event.getServletContext(), store, slots, database, config.nodeId(), clock);
         event.getServletContext().setAttribute(Origin.ATTRIBUTE,
                 new Origin(config, slots, store, authenticator, statistics, clock));
         sync = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "livepush-sync"));
@@ -70,6 +73,9 @@ public final class OriginBootstrap implements ServletContextListener {
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
+        if (health != null) {
+            health.close();
+        }
         if (sync != null) {
             sync.shutdownNow();
             try {
