@@ -4,6 +4,7 @@ import io.livepush.domain.Actor;
 import io.livepush.health.RenditionHealth;
 import io.livepush.health.RenditionName;
 import io.livepush.health.RenditionReport;
+import io.livepush.health.SlotHealth;
 import io.livepush.model.RenditionHealthRow;
 import io.livepush.model.RenditionKey;
 import io.livepush.model.Slot;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.List;
 
 /**
  * Encoder health per rendition (SPEC §7): ingest nodes {@link #report} what they observed, the portal and the API read a
@@ -67,18 +67,18 @@ public final class RenditionHealthService {
     }
 
     /** Every rendition of the slot as each ingest node reported it, judged now; by rendition, then node. */
-    public List<RenditionHealth> health(Actor actor, String slotId) {
+    public SlotHealth health(Actor actor, String slotId) {
         Instant now = clock.instant();
         return database.inTransaction(em -> {
             Slot slot = SlotLookup.find(em, actor, slotId);
-            return em.createQuery("select r from RenditionHealthRow r where r.slotId = :slot and r.updatedAt > :since",
+            return new SlotHealth(now, em.createQuery("select r from RenditionHealthRow r where r.slotId = :slot and r.updatedAt > :since",
                             RenditionHealthRow.class)
                     .setParameter("slot", slot.getId())
                     .setParameter("since", now.minus(SHOWN_FOR))
                     .getResultStream()
                     .map(row -> row.judge(now))
                     .sorted(Comparator.comparing(RenditionHealth::rendition).thenComparing(RenditionHealth::nodeId))
-                    .toList();
+                    .toList());
         });
     }
 }

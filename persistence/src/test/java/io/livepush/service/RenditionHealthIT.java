@@ -25,20 +25,20 @@ class RenditionHealthIT extends ServiceIT {
         Instant now = fx.clock.instant();
         health.report("node-a", List.of(report(slot.id(), "720p/index.m3u8", now, 812L)), List.of());
 
-        RenditionHealth fresh = health.health(ACME_ADMIN, slot.id()).get(0);
+        RenditionHealth fresh = health.health(ACME_ADMIN, slot.id()).renditions().get(0);
         assertThat(fresh.status().state()).isEqualTo(RenditionState.HEALTHY);
         assertThat(fresh.lastSequence()).isEqualTo(812L);
         assertThat(fresh.measuredKbps()).isEqualTo(1900);
         assertThat(fresh.declaredKbps()).isEqualTo(2000);
 
         fx.clock.advance(Duration.ofMillis(1500));
-        RenditionHealth late = health.health(ACME_ADMIN, slot.id()).get(0);
+        RenditionHealth late = health.health(ACME_ADMIN, slot.id()).renditions().get(0);
         assertThat(late.status().state()).isEqualTo(RenditionState.LATE);
         assertThat(late.status().since()).isEqualTo(now.plusMillis(1500));
         assertThat(late.segmentAge()).isEqualTo(Duration.ofMillis(1500));
 
         fx.clock.advance(Duration.ofMillis(1500));
-        assertThat(health.health(ACME_ADMIN, slot.id()).get(0).status().state()).isEqualTo(RenditionState.STOPPED);
+        assertThat(health.health(ACME_ADMIN, slot.id()).renditions().get(0).status().state()).isEqualTo(RenditionState.STOPPED);
     }
 
     @Test
@@ -49,11 +49,11 @@ class RenditionHealthIT extends ServiceIT {
                 report(slot.id(), "high/index.m3u8", now, 1L)), List.of());
         health.report("node-a", List.of(report(slot.id(), "low/index.m3u8", now, 2L)), List.of());
 
-        assertThat(health.health(ACME_ADMIN, slot.id())).extracting(h -> h.rendition() + "@" + h.nodeId())
+        assertThat(health.health(ACME_ADMIN, slot.id()).renditions()).extracting(h -> h.rendition() + "@" + h.nodeId())
                 .containsExactly("high/index.m3u8@node-b", "low/index.m3u8@node-a", "low/index.m3u8@node-b");
 
         health.report("node-b", List.of(), List.of(new RenditionName(slot.id(), "high/index.m3u8")));
-        assertThat(health.health(ACME_ADMIN, slot.id())).extracting(RenditionHealth::rendition)
+        assertThat(health.health(ACME_ADMIN, slot.id()).renditions()).extracting(RenditionHealth::rendition)
                 .containsExactly("low/index.m3u8", "low/index.m3u8");
     }
 
@@ -63,7 +63,7 @@ class RenditionHealthIT extends ServiceIT {
         health.report("node-a", List.of(report(slot.id(), "index.m3u8", fx.clock.instant(), 5L),
                 report("0123456789abcdef0123456789abcdef", "index.m3u8", fx.clock.instant(), 5L)), List.of());
 
-        assertThat(health.health(ACME_ADMIN, slot.id())).hasSize(1);
+        assertThat(health.health(ACME_ADMIN, slot.id()).renditions()).hasSize(1);
         assertThatThrownBy(() -> health.health(GLOBEX_ADMIN, slot.id())).isInstanceOf(NoSuchSlotException.class);
     }
 
@@ -73,7 +73,8 @@ class RenditionHealthIT extends ServiceIT {
         health.report("node-a", List.of(report(slot.id(), "index.m3u8", fx.clock.instant(), 5L)), List.of());
 
         fx.clock.advance(RenditionHealthService.SHOWN_FOR);
-        assertThat(health.health(ACME_ADMIN, slot.id())).isEmpty();
+        assertThat(health.health(ACME_ADMIN, slot.id()).renditions()).isEmpty();
+        assertThat(health.health(ACME_ADMIN, slot.id()).checkedAt()).isEqualTo(fx.clock.instant());
     }
 
     private static RenditionReport report(String slotId, String rendition, Instant lastSegment, Long sequence) {
