@@ -1,6 +1,7 @@
 package io.livepush.quickstart;
 
 import io.livepush.store.ConnectionTimeouts;
+import io.livepush.tomcat.TokenSafeAccessLogValve;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
