@@ -52,7 +52,8 @@ import org.slf4j.LoggerFactory;
  * ({@link UploadedObjectHeaders}: uploaded bytes never run as a script on this origin, which the portal may share),
  * {@code Cache-Control} ({@link CacheHeaders}) and, in cookie mode, {@code Set-Cookie}. Refusals carry
  * {@code nosniff} and the sandboxing policy too. CORS headers go on every answer. No database call, DNS lookup or
- * HTTP session on this path.
+ * HTTP session on this path. Every answer is counted in {@link PlaybackMeters} (status, bytes, refusal reason) with
+ * counters built in advance.
  * <dl>
  * <dt>{@code playback.corsOrigin}</dt><dd>{@code *} (default), origins separated by spaces or commas (echoed with
  * credentials allowed), or {@code none}</dd>

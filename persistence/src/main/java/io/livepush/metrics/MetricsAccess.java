@@ -65,7 +65,10 @@ public record MetricsAccess(List<CidrBlock> allowed, byte[] tokenDigest) {
         String token = parameters.apply(TOKEN);
         byte[] digest = null;
         if (token != null && !token.isBlank()) {
-            if (token.strip().length() < MIN_TOKEN_LENGTH) {
+            if (token.contains("${")) {
+                // An unset environment variable leaves the placeholder itself, which must never become the token.
+                problems.add(TOKEN + " is an unresolved placeholder: set the variable, or leave it empty for no token");
+            } else if (token.strip().length() < MIN_TOKEN_LENGTH) {
                 problems.add(TOKEN + " must have at least " + MIN_TOKEN_LENGTH + " characters");
             }
             digest = sha256(token.strip());

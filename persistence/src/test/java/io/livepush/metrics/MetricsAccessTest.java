@@ -65,6 +65,17 @@ class MetricsAccessTest {
     }
 
     @Test
+    void anUnresolvedPlaceholderIsNeverTheToken() {
+        assertThatThrownBy(() -> MetricsAccess.from(Map.of("metrics.token", "${LIVEPUSH_METRICS_TOKEN}")::get))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("unresolved placeholder");
+    }
+
+    @Test
+    void anEmptyTokenMeansNone() {
+        assertThat(MetricsAccess.from(Map.of("metrics.token", "")::get).hasToken()).isFalse();
+    }
+
+    @Test
     void toStringHidesTheToken() {
         assertThat(MetricsAccess.from(Map.of("metrics.token", TOKEN)::get).toString()).doesNotContain(TOKEN)
                 .contains("(hidden)");
