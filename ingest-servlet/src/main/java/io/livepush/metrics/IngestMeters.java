@@ -79,7 +79,7 @@ final class IngestMeters implements IngestListener {
     }
 
     /** Re-reads every slot's rate (before a scrape); slots sharing {@value SlotLabels#OTHER} are summed. */
-    void refreshRates() {
+    synchronized void refreshRates() {
         Map<String, double[]> byLabel = new HashMap<>();
         for (IngestStatistics.SlotRate rate : statistics.rates()) {
             double[] sums = byLabel.computeIfAbsent(labels.of(rate.slotId()), label -> new double[3]);
