@@ -4,6 +4,7 @@ import io.livepush.ingest.IngestPath;
 import io.livepush.mediavault.MediaVaultMode;
 import io.livepush.mediavault.MediaVaultRequest;
 import io.livepush.mediavault.Verdict;
+import io.livepush.metrics.PlaybackMeters;
 import io.livepush.origin.LiveSlot;
 import io.livepush.origin.Origin;
 import io.livepush.segment.ObjectTypes;
@@ -51,7 +52,8 @@ import org.slf4j.LoggerFactory;
  * ({@link UploadedObjectHeaders}: uploaded bytes never run as a script on this origin, which the portal may share),
  * {@code Cache-Control} ({@link CacheHeaders}) and, in cookie mode, {@code Set-Cookie}. Refusals carry
  * {@code nosniff} and the sandboxing policy too. CORS headers go on every answer. No database call, DNS lookup or
- * HTTP session on this path.
+ * HTTP session on this path. Every answer is counted in {@link PlaybackMeters} (status, bytes, refusal reason) with
+ * counters built in advance.
  * <dl>
  * <dt>{@code playback.corsOrigin}</dt><dd>{@code *} (default), origins separated by spaces or commas (echoed with
  * credentials allowed), or {@code none}</dd>
@@ -74,6 +76,7 @@ public final class PlaybackFilter extends HttpFilter {
     private transient PlaybackConfig config;
     private transient CacheHeaders cacheHeaders;
     private transient ManifestCache manifests;
+    private transient PlaybackMeters meters;
     /** The container's MIME mappings, for names {@link ObjectTypes} does not list. */
     private transient Function<String, String> containerTypes;
 
@@ -84,6 +87,8 @@ public final class PlaybackFilter extends HttpFilter {
         cacheHeaders = new CacheHeaders(config.manifestCacheControl());
         containerTypes = getServletContext()::getMimeType;
         manifests = new ManifestCache(config.manifestCacheBytes());
+        meters = PlaybackMeters.from(getServletContext());
+        meters.bindManifestCache(manifests, ManifestCache::hits, ManifestCache::misses);
         LOG.info("Playback serves [{}] at [{}] with CORS [{}], manifest Cache-Control [{}] and [{}] MiB of manifests"
                 + " in memory", origin.config().storageRoot(), MOUNT, config.cors(), config.manifestCacheControl(),
                 config.manifestCacheBytes() / PlaybackConfig.MEBIBYTE);
@@ -91,6 +96,12 @@ public final class PlaybackFilter extends HttpFilter {
 
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
+            throws IOException, ServletException {
+        guardAndServe(req, resp, chain);
+        meters.answered(req, resp);
+    }
+
+    private void guardAndServe(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
             throws IOException, ServletException {
         applyCors(req, resp);
         String method = req.getMethod();
@@ -116,11 +127,13 @@ public final class PlaybackFilter extends HttpFilter {
             return;
         }
         if (!slot.rules().viewers().allows(req.getRemoteAddr())) {
+            meters.refusedByViewerRule();
             refuse(resp, HttpServletResponse.SC_FORBIDDEN);
             return;
         }
         Verdict verdict = checkMediaVault(req, slot, path);
         if (verdict != null && !verdict.allowed()) {
+            meters.refusedByMediaVault(verdict.reason());
             refuse(resp, verdict.status());
             return;
         }
