@@ -1,5 +1,6 @@
 package io.livepush.metrics;
 
+import io.livepush.health.RenditionHealthSource;
 import io.livepush.origin.Origin;
 import io.livepush.origin.SlotDirectory;
 import io.livepush.segment.ExpiryActivity;
@@ -15,7 +16,8 @@ import java.time.Clock;
 /**
  * Registers the series of {@code live.war} (docs/operations.md) in the application's {@link NodeMetrics}: ingest
  * ({@link IngestMeters}), playback ({@link PlaybackMeters}, stored for the playback filter), expiry
- * ({@link ExpiryMeters}), the slot rules (slots served, age of the snapshot, version, database reachable) and the free
+ * ({@link ExpiryMeters}), encoder health per rendition ({@link RenditionMeters}), the slot rules (slots served, age
+ * of the snapshot, version, database reachable) and the free
  * space of the storage volume. Declared in {@code web.xml} after {@code OriginBootstrap} and
  * {@code SegmentExpiryListener}, whose objects it observes.
  * <dl>
@@ -44,6 +46,9 @@ public final class LiveMetricsListener implements ServletContextListener {
         ExpiryActivity expiry = ExpiryActivity.from(context);
         if (expiry != null) {
             expiry.addListener(new ExpiryMeters(registry, expiry, Clock.systemUTC()));
+        }
+        if (context.getAttribute(RenditionHealthSource.ATTRIBUTE) instanceof RenditionHealthSource health) {
+            metrics.beforeScrape(new RenditionMeters(registry, labels, health)::refresh);
         }
         bindSlotRules(registry, origin.slots());
         new DiskSpaceMetrics(origin.config().storageRoot().toFile(), Tags.of("volume", "storage")).bindTo(registry);
