@@ -7,6 +7,7 @@ import io.livepush.service.ApiTokenService;
 import io.livepush.service.IngestStatsService;
 import io.livepush.service.PlaybackSigningService;
 import io.livepush.service.PopService;
+import io.livepush.service.RenditionHealthService;
 import io.livepush.service.SlotListService;
 import io.livepush.service.SlotService;
 import io.livepush.store.Database;
@@ -48,7 +49,8 @@ public final class AdminBootstrap implements ServletContextListener {
         return new AdminServices(new SlotService(database, hasher, clock), new SlotListService(database, clock),
                 new AccountService(database, clock), new PopService(database, clock),
                 new AdminUserService(database, hasher, clock), new ApiTokenService(database, clock),
-                new PlaybackSigningService(database, clock), new IngestStatsService(database, clock), config);
+                new PlaybackSigningService(database, clock), new IngestStatsService(database, clock),
+                new RenditionHealthService(database, clock), config);
     }
 
     @Override

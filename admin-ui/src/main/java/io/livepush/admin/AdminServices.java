@@ -6,6 +6,7 @@ import io.livepush.service.ApiTokenService;
 import io.livepush.service.IngestStatsService;
 import io.livepush.service.PlaybackSigningService;
 import io.livepush.service.PopService;
+import io.livepush.service.RenditionHealthService;
 import io.livepush.service.SlotListService;
 import io.livepush.service.SlotService;
 import jakarta.servlet.ServletContext;
@@ -17,7 +18,7 @@ import java.util.Objects;
  */
 public record AdminServices(SlotService slots, SlotListService slotList, AccountService accounts, PopService pops,
         AdminUserService users, ApiTokenService tokens, PlaybackSigningService signing, IngestStatsService stats,
-        AdminConfig config) {
+        RenditionHealthService health, AdminConfig config) {
 
     /** The servlet context attribute holding the instance. */
     public static final String ATTRIBUTE = AdminServices.class.getName();

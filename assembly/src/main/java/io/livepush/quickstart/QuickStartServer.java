@@ -1,11 +1,13 @@
 package io.livepush.quickstart;
 
 import io.livepush.store.ConnectionTimeouts;
+import io.livepush.tomcat.TokenSafeAccessLogValve;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.catalina.Context;
@@ -66,6 +68,7 @@ final class QuickStartServer {
         addDefaultServlet(live);
         parameters(live, Map.of("origin.nodeId", "quickstart", "origin.pop", DemoData.POP,
                 "storage.root", storage.toString()));
+        parameters(live, metricsAccess(System.getenv()));
         live.addLifecycleListener(event -> {
             if (Lifecycle.CONFIGURE_START_EVENT.equals(event.getType())) {
                 live.getResources().setCachingAllowed(false);
@@ -78,6 +81,7 @@ final class QuickStartServer {
         Context admin = tomcat.addWebapp("/admin", war(base, "admin.war").toString());
         addDefaultServlet(admin);
         dataSource(admin, database);
+        parameters(admin, metricsAccess(System.getenv()));
         admin.getPipeline().addValve(adminNetworks(options.adminAllow()));
 
         tomcat.start();
@@ -135,6 +139,24 @@ final class QuickStartServer {
         servlet.setLoadOnStartup(1);
         context.addChild(servlet);
         context.addServletMappingDecoded("/", "default");
+    }
+
+    /**
+     * Who may read {@code /live/metrics} and {@code /admin/metrics}: {@code LIVEPUSH_METRICS_ALLOW} and
+     * {@code LIVEPUSH_METRICS_TOKEN} from the environment, as the distribution reads them; unset, the WARs' defaults
+     * (loopback only, no token).
+     */
+    static Map<String, String> metricsAccess(Map<String, String> environment) {
+        Map<String, String> values = new HashMap<>();
+        String allow = environment.get("LIVEPUSH_METRICS_ALLOW");
+        String token = environment.get("LIVEPUSH_METRICS_TOKEN");
+        if (allow != null && !allow.isBlank()) {
+            values.put("metrics.allow", allow);
+        }
+        if (token != null && !token.isBlank()) {
+            values.put("metrics.token", token);
+        }
+        return values;
     }
 
     private static void parameters(Context context, Map<String, String> values) {

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * through a signed playback URL; a segment expires; Tomcat stops on SIGTERM without an error or a leak warning.
  */
 class DistributionIT {
+
+    private static final String PATH_TOKEN_DIGEST = "5badbfcc6f415a7f49d482da0d511720";
 
     @TempDir
     Path work;
@@ -60,6 +63,8 @@ class DistributionIT {
                 playBackSigned(env);
                 uploadsAreServedWithTypeNosniffAndPolicy(env);
                 playBackSignedOverHttps(env, portal);
+                metricsAnswerLoopback(env);
+                requestWithAPathToken(env);
                 awaitSegmentExpiry(home);
             } finally {
                 tomcat.destroy();
@@ -69,6 +74,7 @@ class DistributionIT {
             assertThat(log).contains("Live origin [e2e-node] of PoP [e2e]");
             assertThat(log).doesNotContain("SEVERE").doesNotContain("memory leak")
                     .doesNotContain("has failed to stop it");
+            assertLogsHoldNoSecret(home, env);
         }
     }
 
@@ -178,6 +184,57 @@ class DistributionIT {
         HttpResponse<String> playlist = portal.get(signed);
         assertThat(playlist.statusCode()).as(playlist.body()).isEqualTo(200);
         assertThat(playlist.body()).contains("#EXTINF");
+    }
+
+    /** Both WARs serve Prometheus metrics to this machine (the default allow-list: loopback). */
+    private static void metricsAnswerLoopback(Map<String, String> env) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        for (String path : List.of("/live/metrics", "/admin/metrics")) {
+            HttpResponse<String> metrics = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + env.get("LIVEPUSH_HTTP_PORT") + path)).build(), BodyHandlers.ofString());
+            assertThat(metrics.statusCode()).as(path + ": " + metrics.body()).isEqualTo(200);
+            assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("tomcat_global_sent_bytes_total")
+                    .contains(path.startsWith("/live") ? "livepush_ingest_bytes_total{" : "livepush_admin_logins_total{");
+        }
+    }
+
+    /** A path-based MediaVault token (its answer does not matter here): the access log must not keep it. */
+    private static void requestWithAPathToken(Map<String, String> env) throws Exception {
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(env.get("LIVEPUSH_PLAYBACK_BASE_URL")
+                + "/play/acme/cam1/token=e=9999999999~h=" + PATH_TOKEN_DIGEST + "/index.m3u8")).build(),
+                BodyHandlers.discarding());
+    }
+
+    /**
+     * No log of the run (access log, catalina.out) holds a password, a Basic {@code Authorization} value, the
+     * MediaVault secret or a token digest ({@code h=}), in the query or in the path; path tokens appear masked.
+     */
+    private static void assertLogsHoldNoSecret(Path home, Map<String, String> env) throws IOException {
+        StringBuilder all = new StringBuilder();
+        String access = "";
+        try (Stream<Path> files = Files.list(home.resolve("logs"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String text = Files.readString(file, StandardCharsets.ISO_8859_1);
+                all.append(text);
+                if (file.getFileName().toString().startsWith("access")) {
+                    access += text;
+                }
+            }
+        }
+        assertThat(access).contains("PUT /live/push/acme/cam1/").contains("/live/play/acme/cam1/[token]/index.m3u8")
+                .contains("GET /live/play/acme/cam1/index.m3u8 ");
+        String keystorePassword = Files.readString(home.resolve("conf/livepush.env")).lines()
+                .filter(line -> line.startsWith("LIVEPUSH_KEYSTORE_PASSWORD=")).findFirst().orElseThrow()
+                .substring("LIVEPUSH_KEYSTORE_PASSWORD=".length()).replace("'", "").replace("\"", "");
+        String basic = Base64.getEncoder().encodeToString("encoder:e2e-publish-pass".getBytes(StandardCharsets.UTF_8));
+        assertThat(access).as("no token digest in the access log").doesNotContain("h=");
+        for (String secret : List.of("e2e-publish-pass", basic, PortalClient.OPERATOR_PASSWORD,
+                PortalClient.MEDIAVAULT_SECRET, PATH_TOKEN_DIGEST, env.get("LIVEPUSH_DB_PASSWORD"),
+                keystorePassword)) {
+            if (!secret.isBlank()) {
+                assertThat(all.toString()).as("the logs hold no secret").doesNotContain(secret);
+            }
+        }
     }
 
     /** The slot's file expiry is 10 s: the first segment goes, while the encoder's playlist outlives it. */

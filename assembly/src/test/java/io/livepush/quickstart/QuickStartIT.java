@@ -172,6 +172,13 @@ class QuickStartIT {
         // A path-based token (the demo slot does not use them, so the answer does not matter): kept out of the log.
         client.send(HttpRequest.newBuilder(URI.create(value(facts, "playbackUrl") + "token=e=9999999999~h="
                 + QUERY_TOKEN + "/index.m3u8")).build(), BodyHandlers.discarding());
+        // Both applications' Prometheus metrics answer this machine (the default: loopback only).
+        for (String path : List.of("/live/metrics", "/admin/metrics")) {
+            HttpResponse<String> metrics = client.send(HttpRequest.newBuilder(URI.create(value(facts, "playbackUrl"))
+                    .resolve(path)).build(), BodyHandlers.ofString());
+            assertThat(metrics.statusCode()).as(path + ": " + metrics.body()).isEqualTo(200);
+            assertThat(metrics.body()).contains("livepush_").contains("jvm_memory_used_bytes");
+        }
     }
 
     /** With {@code --bind 0.0.0.0} other machines reach /live; /admin still answers only this machine. */

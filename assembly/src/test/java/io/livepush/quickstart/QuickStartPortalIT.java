@@ -154,6 +154,101 @@ class QuickStartPortalIT {
     }
 
     /**
+     * Encoder health end to end: two ffmpeg processes push one rendition each (1 s segments) below a master playlist
+     * that declares their bitrates; one is killed (no ENDLIST), so that rendition goes Late and then Stopped while the
+     * other stays Healthy, in the REST API and in the Details table in Chromium, which refreshes by itself; started
+     * again, it restarts its media sequence, which is reported as a reset.
+     */
+    @Test
+    @Order(4)
+    void aStoppedRenditionGoesLateThenStoppedWhileTheOtherStaysHealthy() throws Exception {
+        HttpResponse<String> master = client.send(HttpRequest.newBuilder(URI.create(ingestUrl() + "master.m3u8"))
+                .header("Authorization", encoderAuthorization()).PUT(HttpRequest.BodyPublishers.ofString("""
+                        #EXTM3U
+                        #EXT-X-STREAM-INF:BANDWIDTH=600000,AVERAGE-BANDWIDTH=470000,RESOLUTION=320x240
+                        high/index.m3u8
+                        #EXT-X-STREAM-INF:BANDWIDTH=330000,AVERAGE-BANDWIDTH=260000,RESOLUTION=320x240
+                        low/index.m3u8
+                        """)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(master.statusCode()).as(master.body()).isIn(201, 204);
+        Process high = push(rendition("high", "400k"), "high");
+        Process low = push(rendition("low", "200k"), "low");
+        try {
+            awaitHealth("high/index.m3u8", "healthy", Duration.ofSeconds(60));
+            awaitHealth("low/index.m3u8", "healthy", Duration.ofSeconds(60));
+            portal.open(portalUrl() + "slots/" + slotId);
+            portal.driver.executeScript("window.lowStates = []; setInterval(() => { const s = document.querySelector("
+                    + "\"#rendition-health-grid span[data-rendition='low/index.m3u8']\"); const v = s ? "
+                    + "s.getAttribute('data-state') : null; if (v && window.lowStates[window.lowStates.length - 1] "
+                    + "!== v) { window.lowStates.push(v); } }, 100);");
+            portal.wait.until(d -> browserStates().contains("healthy"));
+
+            low.destroyForcibly().waitFor();
+            String late = awaitHealth("low/index.m3u8", "late", Duration.ofSeconds(10));
+            assertThat(state(late, "high/index.m3u8")).as(late).isEqualTo("healthy");
+            String stopped = awaitHealth("low/index.m3u8", "stopped", Duration.ofSeconds(10));
+            assertThat(state(stopped, "high/index.m3u8")).as(stopped).isEqualTo("healthy");
+            assertThat(stopped).containsPattern("\"declaredKbps\":470\\b");
+
+            portal.wait.until(d -> browserStates().contains("stopped"));
+            assertThat(browserStates()).as("what the Details table showed for low, in order")
+                    .containsSubsequence("healthy", "late", "stopped");
+            assertThat(String.valueOf(portal.driver.executeScript("return document.querySelector(\"#rendition-"
+                    + "health-grid span[data-rendition='high/index.m3u8']\").getAttribute('data-state')")))
+                    .isEqualTo("healthy");
+
+            low = push(rendition("low", "200k"), "low-again");
+            String reset = awaitHealth("low/index.m3u8", "healthy", Duration.ofSeconds(60));
+            assertThat(field(reset, "low/index.m3u8", "sequenceResets")).as(reset).isEqualTo("1");
+        } finally {
+            high.destroyForcibly();
+            low.destroyForcibly();
+        }
+    }
+
+    /** ffmpeg's HLS output for one rendition at a constant bitrate, with 1 s segments, below {@code name/}. */
+    private static List<String> rendition(String name, String bitrate) throws Exception {
+        return List.of("-b:v", bitrate, "-maxrate", bitrate, "-bufsize", bitrate, "-x264-params", "nal-hrd=cbr",
+                "-f", "hls", "-hls_time", "1", "-hls_list_size", "6", "-method", "PUT", "-http_persistent", "1",
+                "-headers", "Authorization: " + encoderAuthorization() + "\r\n", ingestUrl() + name + "/index.m3u8");
+    }
+
+    /** Polls {@code /health} until {@code rendition} is in {@code state}; returns that answer. */
+    private static String awaitHealth(String rendition, String state, Duration within) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        String body = "";
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> health = api("GET", "/health", null);
+            assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+            body = health.body();
+            if (state.equals(state(body, rendition))) {
+                return body;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(rendition + " was not " + state + " within " + within + ": " + body);
+    }
+
+    private static String state(String health, String rendition) {
+        return field(health, rendition, "state");
+    }
+
+    /** A plain field of the first entry of {@code rendition} in a {@code /health} answer, as written. */
+    private static String field(String health, String rendition, String name) {
+        Matcher entry = Pattern.compile("\\{\"rendition\":\"" + Pattern.quote(rendition) + "\"[^}]*").matcher(health);
+        if (!entry.find()) {
+            return null;
+        }
+        Matcher value = Pattern.compile("\"" + name + "\":\"?([^\",]*)").matcher(entry.group());
+        return value.find() ? value.group(1) : null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> browserStates() {
+        return (List<String>) portal.driver.executeScript("return window.lowStates || [];");
+    }
+
+    /**
      * The video's clock passes 1 s, then moves on by another 2 s. A live DASH player waits for segments by the wall
      * clock, so on a loaded machine it may stall for a moment: the second step may take up to the wait's 60 s.
      */

@@ -78,8 +78,9 @@ final class IngestRequest {
     }
 
     private void store(Path target, long limit) throws IOException {
-        SegmentStore.WriteResult result;
+        SegmentStore.WriteResult result = null;
         BodyChannel body = new BodyChannel(req.getInputStream());
+        long started = origin.statistics().uploadStarted();
         try (body) {
             result = origin.store().write(target, body, limit, origin.config().autoCreateCollections(),
                     slot.lowLatency());
@@ -97,6 +98,8 @@ final class IngestRequest {
             // ffmpeg cuts off its last upload on every normal stop, which would flag every ended stream as Error.
             origin.statistics().record(slot, HttpServletResponse.SC_BAD_REQUEST, 0, false, null);
             throw e;
+        } finally {
+            origin.statistics().uploadEnded(started, result != null);
         }
         int status = result == SegmentStore.WriteResult.CREATED ? HttpServletResponse.SC_CREATED
                 : HttpServletResponse.SC_NO_CONTENT;

@@ -78,6 +78,8 @@ public class IngestServlet extends HttpServlet {
             if (slot != null) {
                 origin.statistics().record(slot, HttpServletResponse.SC_UNAUTHORIZED, 0, false,
                         "401: wrong or missing credentials" + userPart(req) + " from " + req.getRemoteAddr());
+            } else {
+                origin.statistics().recordUnknownSlot(HttpServletResponse.SC_UNAUTHORIZED);
             }
             resp.setHeader("WWW-Authenticate", REALM);
             resp.sendError(HttpServletResponse.SC_UNAUTHORIZED);

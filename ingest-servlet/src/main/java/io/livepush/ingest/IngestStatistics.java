@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Per-slot ingest statistics of this node, kept in memory and flushed to the database every few seconds by the
@@ -23,6 +25,12 @@ public final class IngestStatistics {
     private final double tolerance;
     private final Map<String, SlotCounters> counters = new ConcurrentHashMap<>();
     private final Map<String, Integer> limitsKbps = new ConcurrentHashMap<>();
+    private final List<IngestListener> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicInteger uploadsInProgress = new AtomicInteger();
+
+    /** One slot's measured ingest rate and its limit (total bitrate × tolerance), for metrics. */
+    public record SlotRate(String slotId, int bitrateKbps, double limitKbps, boolean overBitrate) {
+    }
 
     /**
      * @param tolerance factor over a slot's total ingest bitrate that counts as over-bitrate (SPEC §4, default 2)
@@ -42,6 +50,55 @@ public final class IngestStatistics {
         limitsKbps.put(slot.id(), slot.rules().totalKbps());
         counters.computeIfAbsent(slot.id(), SlotCounters::new).record(clock.instant(), status, bytes, successfulPut,
                 error);
+        for (IngestListener listener : listeners) {
+            listener.answered(slot, status, bytes);
+        }
+    }
+
+    /** Subscribes {@code listener} to every answer counted from now on. */
+    public void addListener(IngestListener listener) {
+        listeners.add(listener);
+    }
+
+    /** Counts a refusal of a request for a slot this node does not serve (kept out of every slot's statistics). */
+    public void recordUnknownSlot(int status) {
+        for (IngestListener listener : listeners) {
+            listener.answeredUnknownSlot(status);
+        }
+    }
+
+    /** Marks the start of an upload's body; returns the start time for {@link #uploadEnded}. */
+    public long uploadStarted() {
+        uploadsInProgress.incrementAndGet();
+        return System.nanoTime();
+    }
+
+    /** Marks the end of an upload begun at {@code startedNanos}; {@code published} when it was stored. */
+    public void uploadEnded(long startedNanos, boolean published) {
+        uploadsInProgress.decrementAndGet();
+        if (published) {
+            long nanos = System.nanoTime() - startedNanos;
+            for (IngestListener listener : listeners) {
+                listener.uploaded(nanos);
+            }
+        }
+    }
+
+    /** The uploads whose body is arriving now. */
+    public int uploadsInProgress() {
+        return uploadsInProgress.get();
+    }
+
+    /** The measured rate of every slot with traffic in the last hour (updates the over-bitrate flags). */
+    public List<SlotRate> rates() {
+        Instant now = clock.instant();
+        List<SlotRate> rates = new ArrayList<>();
+        counters.forEach((slotId, slotCounters) -> {
+            double limit = limitsKbps.getOrDefault(slotId, Integer.MAX_VALUE) * tolerance;
+            rates.add(new SlotRate(slotId, slotCounters.bitrateKbps(now), limit,
+                    slotCounters.isOverBitrate(now, limit)));
+        });
+        return rates;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.livepush.origin;
 
+import io.livepush.health.HealthMonitor;
 import io.livepush.ingest.IngestAuthenticator;
 import io.livepush.ingest.IngestStatistics;
 import io.livepush.peer.PeerFill;
@@ -45,6 +46,7 @@ public final class OriginBootstrap implements ServletContextListener {
 
     private Database database;
     private ScheduledExecutorService sync;
+    private HealthMonitor health;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -65,6 +67,7 @@ public final class OriginBootstrap implements ServletContextListener {
         PopService pops = new PopService(database, clock);
         slots.sync();
         peerFill.refreshPeers(pops);
+        health = HealthMonitor.start(event.getServletContext(), store, slots, database, config.nodeId(), clock);
         event.getServletContext().setAttribute(Origin.ATTRIBUTE,
                 new Origin(config, slots, store, authenticator, statistics, clock));
         event.getServletContext().setAttribute(PeerFill.ATTRIBUTE, peerFill);
@@ -80,6 +83,9 @@ public final class OriginBootstrap implements ServletContextListener {
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
+        if (health != null) {
+            health.close();
+        }
         if (sync != null) {
             sync.shutdownNow();
             try {

@@ -9,6 +9,7 @@ import io.livepush.service.SlotRules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,7 @@ public final class SlotDirectory {
     private volatile long loadedVersion;
     private volatile boolean databaseReachable = true;
     private volatile boolean popMissing;
+    private volatile long syncedAtNanos = System.nanoTime();
 
     public SlotDirectory(NodeService nodes, SegmentStore store, OriginConfig config) {
         this.nodes = nodes;
@@ -56,6 +58,21 @@ public final class SlotDirectory {
         return loadedVersion;
     }
 
+    /** The number of slots this node serves. */
+    public int size() {
+        return slots.size();
+    }
+
+    /** Whether the last {@link #sync()} reached the database. */
+    public boolean isDatabaseReachable() {
+        return databaseReachable;
+    }
+
+    /** How long ago the rules were last confirmed current by a {@link #sync()} that reached the database. */
+    public Duration sinceLastSync() {
+        return Duration.ofNanos(System.nanoTime() - syncedAtNanos);
+    }
+
     /** Registers a listener told about every changed slot (for example to drop cached credentials). */
     public void onChange(Consumer<SlotRules> listener) {
         changeListeners.add(listener);
@@ -67,6 +84,7 @@ public final class SlotDirectory {
             RuleChanges changes = nodes.changesSince(loadedVersion);
             apply(changes);
             heartbeat();
+            syncedAtNanos = System.nanoTime();
             if (!databaseReachable) {
                 LOG.info("The database is reachable again; slot rules are at version [{}]", loadedVersion);
                 databaseReachable = true;

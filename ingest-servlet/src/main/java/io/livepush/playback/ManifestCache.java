@@ -8,6 +8,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * In-memory copies of the playlists and manifests ({@code *.m3u8}, {@code *.mpd}) that playback serves, so that the
@@ -27,6 +28,8 @@ final class ManifestCache {
 
     private final ConcurrentHashMap<Path, Manifest> copies = new ConcurrentHashMap<>();
     private final AtomicLong bytes = new AtomicLong();
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
     private final long budgetBytes;
 
     /**
@@ -58,8 +61,10 @@ final class ManifestCache {
         }
         Manifest copy = copies.get(file);
         if (copy != null && copy.isCopyOf(attributes)) {
+            hits.increment();
             return copy;
         }
+        misses.increment();
         return read(file, attributes);
     }
 
@@ -69,6 +74,16 @@ final class ManifestCache {
         if (removed != null) {
             bytes.addAndGet(-removed.content().length);
         }
+    }
+
+    /** Returns how many requests were answered from a current copy. */
+    long hits() {
+        return hits.sum();
+    }
+
+    /** Returns how many manifest requests found no current copy and read the file. */
+    long misses() {
+        return misses.sum();
     }
 
     /** Returns the bytes the copies hold now. */

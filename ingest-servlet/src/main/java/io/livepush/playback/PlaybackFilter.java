@@ -5,6 +5,7 @@ import io.livepush.llhls.LowLatencyPlaylists;
 import io.livepush.mediavault.MediaVaultMode;
 import io.livepush.mediavault.MediaVaultRequest;
 import io.livepush.mediavault.Verdict;
+import io.livepush.metrics.PlaybackMeters;
 import io.livepush.origin.LiveSlot;
 import io.livepush.origin.Origin;
 import io.livepush.peer.PeerFill;
@@ -59,7 +60,8 @@ import org.slf4j.LoggerFactory;
  * ({@link UploadedObjectHeaders}: uploaded bytes never run as a script on this origin, which the portal may share),
  * {@code Cache-Control} ({@link CacheHeaders}) and, in cookie mode, {@code Set-Cookie}. Refusals carry
  * {@code nosniff} and the sandboxing policy too. CORS headers go on every answer. No database call, DNS lookup or
- * HTTP session on this path.
+ * HTTP session on this path. Every answer is counted in {@link PlaybackMeters} (status, bytes, refusal reason) with
+ * counters built in advance.
  * <dl>
  * <dt>{@code playback.corsOrigin}</dt><dd>{@code *} (default), origins separated by spaces or commas (echoed with
  * credentials allowed), or {@code none}</dd>
@@ -85,6 +87,7 @@ public final class PlaybackFilter extends HttpFilter {
     private transient PeerFill peerFill;
     private transient InFlightResponse inFlight;
     private transient LowLatencyPlaylists lowLatency;
+    private transient PlaybackMeters meters;
     /** The container's MIME mappings, for names {@link ObjectTypes} does not list. */
     private transient Function<String, String> containerTypes;
 
@@ -98,6 +101,8 @@ public final class PlaybackFilter extends HttpFilter {
         peerFill = PeerFill.from(getServletContext());
         inFlight = new InFlightResponse(origin.store().uploadsInFlight(), cacheHeaders);
         lowLatency = new LowLatencyPlaylists(PlaylistViews.from(getServletContext()), origin.store().uploadsInFlight());
+        meters = PlaybackMeters.from(getServletContext());
+        meters.bindManifestCache(manifests, ManifestCache::hits, ManifestCache::misses);
         LOG.info("Playback serves [{}] at [{}] with CORS [{}], manifest Cache-Control [{}] and [{}] MiB of manifests"
                 + " in memory", origin.config().storageRoot(), MOUNT, config.cors(), config.manifestCacheControl(),
                 config.manifestCacheBytes() / PlaybackConfig.MEBIBYTE);
@@ -113,6 +118,12 @@ public final class PlaybackFilter extends HttpFilter {
 
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
+            throws IOException, ServletException {
+        guardAndServe(req, resp, chain);
+        meters.answered(req, resp);
+    }
+
+    private void guardAndServe(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
             throws IOException, ServletException {
         applyCors(req, resp);
         String method = req.getMethod();
@@ -139,13 +150,18 @@ public final class PlaybackFilter extends HttpFilter {
         }
         // A peer node's signed fetch skips the viewer checks, and is never answered by filling from a peer (no loops).
         PeerFill.Caller caller = peerFill.caller(req.getHeader(PeerSignature.HEADER), req.getRequestURI());
-        if (caller == PeerFill.Caller.FORGED
-                || caller == PeerFill.Caller.VIEWER && !slot.rules().viewers().allows(req.getRemoteAddr())) {
+        if (caller == PeerFill.Caller.FORGED) {
+            refuse(resp, HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
+        if (caller == PeerFill.Caller.VIEWER && !slot.rules().viewers().allows(req.getRemoteAddr())) {
+            meters.refusedByViewerRule();
             refuse(resp, HttpServletResponse.SC_FORBIDDEN);
             return;
         }
         Verdict verdict = caller == PeerFill.Caller.PEER ? null : checkMediaVault(req, slot, path);
         if (verdict != null && !verdict.allowed()) {
+            meters.refusedByMediaVault(verdict.reason());
             refuse(resp, verdict.status());
             return;
         }

@@ -52,10 +52,12 @@ public class SegmentExpiryListener implements ServletContextListener {
         ExpiryIndex index = new ExpiryIndex(origin.store().root());
         origin.store().addListener(index);
         ExpirySweep sweep = new ExpirySweep(index, expiryOf(origin.slots()), clock);
+        ExpiryActivity activity = new ExpiryActivity(index);
+        event.getServletContext().setAttribute(ExpiryActivity.ATTRIBUTE, activity);
         executor = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "livepush-expiry"));
         StaleUploads uploads = new StaleUploads(clock.instant());
         executor.execute(() -> scan(index, uploads));
-        executor.scheduleWithFixedDelay(() -> sweep(sweep), config.sweepSeconds(), config.sweepSeconds(),
+        executor.scheduleWithFixedDelay(() -> sweep(sweep, activity), config.sweepSeconds(), config.sweepSeconds(),
                 TimeUnit.SECONDS);
         LOG.info("Segment expiry sweeps [{}] every [{}] s", index.root(), config.sweepSeconds());
     }
@@ -95,9 +97,11 @@ public class SegmentExpiryListener implements ServletContextListener {
         executor.schedule(uploads::removeQuiet, StaleUploads.QUIET.toSeconds(), TimeUnit.SECONDS);
     }
 
-    private static void sweep(ExpirySweep sweep) {
+    private static void sweep(ExpirySweep sweep, ExpiryActivity activity) {
         try {
+            long started = System.nanoTime();
             ExpirySweep.Result result = sweep.run();
+            activity.swept(result, System.nanoTime() - started);
             if (result.due() > 0) {
                 LOG.debug("Sweep: [{}] due, [{}] deleted, [{}] ended streams", result.due(), result.deleted(),
                         result.endedStreams());

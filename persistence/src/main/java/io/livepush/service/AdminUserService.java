@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Portal and API users (SPEC §2): operators manage them; logins are checked against slow salted hashes, upgraded when
@@ -29,6 +30,7 @@ public final class AdminUserService {
     private final Database database;
     private final PasswordHasher hasher;
     private final Clock clock;
+    private final List<LoginListener> loginListeners = new CopyOnWriteArrayList<>();
     /** Verified against when the user name is unknown, so that unknown and known names take equally long. */
     private final String decoyHash;
 
@@ -78,8 +80,33 @@ public final class AdminUserService {
         });
     }
 
+    /** Told about every login attempt once it is decided (metrics subscribe here). Must be quick. */
+    @FunctionalInterface
+    public interface LoginListener {
+
+        /**
+         * @param outcome       what the attempt came to
+         * @param lockoutBegins whether this failure locked the user out
+         */
+        void attempted(LoginResult.Outcome outcome, boolean lockoutBegins);
+    }
+
+    /** Subscribes {@code listener} to every login attempt from now on. */
+    public void addLoginListener(LoginListener listener) {
+        loginListeners.add(listener);
+    }
+
     /** Checks a login, counting failures and locking out, and upgrading the stored hash when needed. */
     public LoginResult login(String username, String password) {
+        boolean[] lockoutBegins = {false};
+        LoginResult result = check(username, password, lockoutBegins);
+        for (LoginListener listener : loginListeners) {
+            listener.attempted(result.outcome(), lockoutBegins[0]);
+        }
+        return result;
+    }
+
+    private LoginResult check(String username, String password, boolean[] lockoutBegins) {
         Instant now = clock.instant();
         char[] typed = password == null ? new char[0] : password.toCharArray();
         return database.inTransaction(em -> {
@@ -95,6 +122,7 @@ public final class AdminUserService {
             PasswordHasher.Verification verification = hasher.verifyAndUpgrade(typed, user.getPasswordHash());
             if (!verification.matches()) {
                 user.recordFailedLogin(now, MAX_FAILURES, LOCKOUT);
+                lockoutBegins[0] = user.isLockedAt(now);
                 return user.isLockedAt(now) ? LoginResult.locked(user.getLockedUntil().orElseThrow())
                         : LoginResult.rejected();
             }

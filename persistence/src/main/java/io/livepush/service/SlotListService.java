@@ -55,7 +55,8 @@ public final class SlotListService {
             Map<String, Provisioning.Verdict> verdicts = SlotRecords.statuses(em, slots, now, database.outages());
             Map<String, LiveActivity> activities = IngestStatsService.activities(em, slots, now);
             return new SlotPage(slots.stream()
-                    .map(slot -> SlotRecords.summary(slot, verdicts.get(slot.getId()), activities.get(slot.getId())))
+                    .map(slot -> SlotRecords.summary(slot, SlotRecords.shownTo(actor, verdicts.get(slot.getId())),
+                            activities.get(slot.getId())))
                     .toList(), total);
         });
     }

@@ -1,5 +1,6 @@
 package io.livepush.service;
 
+import io.livepush.domain.Actor;
 import io.livepush.model.IngestNode;
 import io.livepush.model.IngestNodeSlotError;
 import io.livepush.model.MediaVaultColumns;
@@ -25,6 +26,11 @@ final class SlotRecords {
     static PopRecord pop(Pop pop) {
         return new PopRecord(pop.getId(), pop.getName(), pop.getRegion(), pop.getIngestBaseUrl(),
                 pop.getPlaybackBaseUrl(), pop.getPlaybackHttpsBaseUrl());
+    }
+
+    /** The verdict as {@code actor} may read it: no server path in an account admin's reason ({@link ServerPaths}). */
+    static Provisioning.Verdict shownTo(Actor actor, Provisioning.Verdict verdict) {
+        return new Provisioning.Verdict(verdict.status(), ServerPaths.shownTo(actor, verdict.reason()));
     }
 
     static SlotRecord full(Slot slot, Provisioning.Verdict verdict) {

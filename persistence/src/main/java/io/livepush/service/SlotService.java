@@ -53,7 +53,7 @@ public final class SlotService {
                     hashes);
             AuditTrail.record(em, slot, actor, "created",
                     AuditTrail.describe(Map.of(), AuditTrail.snapshot(slot)), slot.getCreatedAt());
-            return record(em, slot);
+            return record(em, slot, actor);
         });
     }
 
@@ -119,7 +119,7 @@ public final class SlotService {
                     hashes);
             AuditTrail.record(em, slot, actor, "cloned from " + source.getName(),
                     AuditTrail.describe(Map.of(), AuditTrail.snapshot(slot)), slot.getCreatedAt());
-            return record(em, slot);
+            return record(em, slot, actor);
         });
     }
 
@@ -151,7 +151,7 @@ public final class SlotService {
             if (!changes.isEmpty() || !credentials.isEmpty()) {
                 slot.touch(version, now);
             }
-            return record(em, slot);
+            return record(em, slot, actor);
         });
     }
 
@@ -196,12 +196,12 @@ public final class SlotService {
 
     /** Returns the slot with the given ID. */
     public SlotRecord get(Actor actor, String slotId) {
-        return database.inTransaction(em -> record(em, SlotLookup.find(em, actor, slotId)));
+        return database.inTransaction(em -> record(em, SlotLookup.find(em, actor, slotId), actor));
     }
 
     /** Returns the slot of {@code shortname} named {@code name} (without regard to case). */
     public SlotRecord find(Actor actor, String shortname, String name) {
-        return database.inTransaction(em -> record(em, SlotLookup.byName(em, actor, shortname, name)));
+        return database.inTransaction(em -> record(em, SlotLookup.byName(em, actor, shortname, name), actor));
     }
 
     /** Adds a publish credential; the password is stored only as a slow salted hash. */
@@ -241,7 +241,7 @@ public final class SlotService {
             Instant now = clock.instant();
             applyCredentials(em, slot, actor, changes, hashes, now);
             slot.touch(version, now);
-            return record(em, slot);
+            return record(em, slot, actor);
         });
     }
 
@@ -275,8 +275,8 @@ public final class SlotService {
         return credentials.stream().map(credential -> hasher.hash(credential.password().toCharArray())).toList();
     }
 
-    private SlotRecord record(EntityManager em, Slot slot) {
-        return SlotRecords.full(slot, SlotRecords.statuses(em, List.of(slot), clock.instant(),
-                database.outages()).get(slot.getId()));
+    private SlotRecord record(EntityManager em, Slot slot, Actor actor) {
+        return SlotRecords.full(slot, SlotRecords.shownTo(actor, SlotRecords.statuses(em, List.of(slot),
+                clock.instant(), database.outages()).get(slot.getId())));
     }
 }

@@ -7,6 +7,7 @@ import io.livepush.model.IngestNode;
 import io.livepush.model.IngestNodeSlotError;
 import io.livepush.model.Pop;
 import io.livepush.model.PublishCredential;
+import io.livepush.model.RenditionHealthRow;
 import io.livepush.model.Slot;
 import io.livepush.model.SlotAudit;
 import io.livepush.model.SlotIngestStats;
@@ -68,7 +69,7 @@ public final class Database implements AutoCloseable {
         EntityManagerFactory emf = new HibernatePersistenceConfiguration("livepush")
                 .managedClasses(Account.class, Pop.class, Slot.class, PublishCredential.class, AdminUser.class,
                         IngestNode.class, IngestNodeSlotError.class, SlotAudit.class, ConfigState.class,
-                        SlotIngestStats.class)
+                        SlotIngestStats.class, RenditionHealthRow.class)
                 .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, new UnreachableMarkingDataSource(dataSource))
                 .property(AvailableSettings.HBM2DDL_AUTO, "validate")
                 .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")

@@ -1,6 +1,7 @@
 package io.livepush.service;
 
 import static io.livepush.service.ServiceFixture.ACME_ADMIN;
+import static io.livepush.service.ServiceFixture.OPERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livepush.domain.ProvisioningStatus;
@@ -33,7 +34,12 @@ class NodeServiceIT extends ServiceIT {
 
         SlotRecord read = fx.slots.get(ACME_ADMIN, slot.id());
         assertThat(read.status()).isEqualTo(ProvisioningStatus.ERROR);
+        // The account admin learns what is wrong, not where the server keeps its files; the operator sees both.
         assertThat(read.statusReason()).isEqualTo(
+                "Ingest node 'node-eu1': storage directory [server path] is not writable");
+        assertThat(fx.slotList.list(ACME_ADMIN, "acme", SlotQuery.firstPage(50)).items())
+                .anySatisfy(summary -> assertThat(summary.statusReason()).isEqualTo(read.statusReason()));
+        assertThat(fx.slots.get(OPERATOR, slot.id()).statusReason()).isEqualTo(
                 "Ingest node 'node-eu1': storage directory /srv/live/acme/broken is not writable");
         fx.nodes.heartbeat(new Heartbeat("node-eu1", "eu1", version, null, Map.of()));
         assertThat(fx.slots.get(ACME_ADMIN, slot.id()).status()).isEqualTo(ProvisioningStatus.PUBLISHED);

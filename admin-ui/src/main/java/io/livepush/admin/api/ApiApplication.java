@@ -1,6 +1,7 @@
 package io.livepush.admin.api;
 
 import io.livepush.admin.AdminServices;
+import io.livepush.admin.metrics.AdminMeters;
 import jakarta.servlet.ServletContext;
 import jakarta.ws.rs.core.Context;
 import org.glassfish.jersey.jackson.JacksonFeature;
@@ -17,6 +18,10 @@ public class ApiApplication extends ResourceConfig {
         AdminServices services = AdminServices.from(context);
         register(JacksonFeature.withoutExceptionMappers());
         register(new ApiAuthFilter(services));
+        AdminMeters meters = AdminMeters.from(context);
+        if (meters != null) {
+            register(new ApiMetricsFilter(meters));
+        }
         register(BodyLimitInterceptor.class);
         register(ApiExceptionMapper.class);
         register(WebApplicationExceptionMapper.class);

@@ -7,6 +7,7 @@ import io.livepush.admin.api.json.HistoryEntryJson;
 import io.livepush.admin.api.json.LiveStatusJson;
 import io.livepush.admin.api.json.SlotInput;
 import io.livepush.admin.api.json.SlotJson;
+import io.livepush.admin.api.json.SlotHealthJson;
 import io.livepush.admin.api.json.SlotPageJson;
 import io.livepush.service.SlotLiveStatus;
 import io.livepush.domain.Actor;
@@ -156,6 +157,13 @@ public class SlotResource {
                 JsonMapping.activity(live.activity()), JsonMapping.time(live.lastPutAt()), live.bitrateKbps(),
                 live.overBitrate(), live.requestsLastMinute(), live.requestsLastHour(),
                 live.authFailuresLastMinute(), live.lastError(), JsonMapping.time(live.lastErrorAt()));
+    }
+
+    @GET
+    @Path("{name}/health")
+    public SlotHealthJson health(@PathParam("name") String name) {
+        SlotRecord slot = find(name);
+        return HealthMapping.slot(slot.name(), services().health().health(actor(), slot.id()));
     }
 
     @GET

@@ -5,12 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.livepush.admin.AdminServer;
+import io.livepush.health.RenditionFacts;
+import io.livepush.health.RenditionReport;
+import io.livepush.health.RenditionState;
+import io.livepush.service.RenditionHealthService;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -210,6 +218,47 @@ class AdminApiIT {
         // Deleting until every ingest node has removed the files; then it disappears.
         assertThat(call("GET", "v1/slots/api-cam-2", alice, null).json().path("status").asText())
                 .isEqualTo("Deleting");
+    }
+
+    @Test
+    void healthListsEveryRenditionJudgedWhenReadAndOnlyToTheSlotsAccount() throws Exception {
+        Reply created = call("POST", "v1/slots", alice, slotJson("health-cam", 100));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        Reply empty = call("GET", "v1/slots/health-cam/health", alice, null);
+        assertThat(empty.status()).as(empty.toString()).isEqualTo(200);
+        assertThat(empty.json().path("renditions").size()).isZero();
+        String id = created.json().path("id").asText();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        RenditionFacts facts = new RenditionFacts(Duration.ofSeconds(4), now, null, null, null,
+                now.minusSeconds(60));
+        new RenditionHealthService(server.database, server.clock).report("node-a",
+                List.of(new RenditionReport(id, "720p/index.m3u8", "hls", facts,
+                        RenditionState.HEALTHY, 77L, now, 0, 2, 2900, 3000, 1,
+                        now.minusSeconds(90), 3)), List.of());
+
+        Reply health = call("GET", "v1/slots/health-cam/health", alice, null);
+
+        assertThat(health.status()).as(health.toString()).isEqualTo(200);
+        assertThat(health.header("Content-Type")).startsWith("application/json");
+        assertThat(health.json().path("slot").asText()).isEqualTo("health-cam");
+        JsonNode rendition = health.json().path("renditions").path(0);
+        assertThat(rendition.path("rendition").asText()).isEqualTo("720p/index.m3u8");
+        assertThat(rendition.path("node").asText()).isEqualTo("node-a");
+        assertThat(rendition.path("state").asText()).as(health.toString()).isEqualTo("healthy");
+        assertThat(rendition.path("since").asText()).isEqualTo(now.minusSeconds(60).toString());
+        assertThat(rendition.path("lastSequence").asLong()).isEqualTo(77);
+        assertThat(rendition.path("segmentDurationSeconds").asDouble()).isEqualTo(4.0);
+        assertThat(rendition.path("measuredKbps").asInt()).isEqualTo(2900);
+        assertThat(rendition.path("declaredKbps").asInt()).isEqualTo(3000);
+        assertThat(rendition.path("missingSegmentsTotal").asLong()).isEqualTo(2);
+        assertThat(rendition.path("sequenceResets").asInt()).isEqualTo(1);
+        assertThat(rendition.path("discontinuities").asLong()).isEqualTo(3);
+        assertThat(call("GET", "v1/slots/health-cam/health", bob, null).status()).isEqualTo(404);
+        assertThat(call("GET", "v1/slots/health-cam/health?account=acme", bob, null).status()).isEqualTo(404);
+        assertThat(call("GET", "v1/slots/no-such-cam/health", alice, null).status()).isEqualTo(404);
+        assertThat(call("GET", "v1/slots/health-cam/health", ops, null).status()).isEqualTo(400);
+        assertThat(call("GET", "v1/slots/health-cam/health?account=acme", ops, null).status()).isEqualTo(200);
+        assertThat(call("GET", "v1/slots/health-cam/health", null, null).status()).isEqualTo(401);
     }
 
     @Test

@@ -17,6 +17,8 @@ import io.livepush.admin.api.json.MediaVaultInputJson;
 import io.livepush.admin.api.json.MediaVaultJson;
 import io.livepush.admin.api.json.PopInput;
 import io.livepush.admin.api.json.PopJson;
+import io.livepush.admin.api.json.RenditionHealthJson;
+import io.livepush.admin.api.json.SlotHealthJson;
 import io.livepush.admin.api.json.SlotInput;
 import io.livepush.admin.api.json.SlotJson;
 import io.livepush.admin.api.json.SlotPageJson;
@@ -56,6 +58,7 @@ class OpenApiDocumentTest {
             Map.entry("SlotInput", SlotInput.class), Map.entry("CloneInput", CloneInput.class),
             Map.entry("SlotSummary", SlotSummaryJson.class), Map.entry("SlotPage", SlotPageJson.class),
             Map.entry("LiveStatus", LiveStatusJson.class), Map.entry("HistoryEntry", HistoryEntryJson.class),
+            Map.entry("SlotHealth", SlotHealthJson.class), Map.entry("RenditionHealth", RenditionHealthJson.class),
             Map.entry("Account", AccountJson.class), Map.entry("AccountInput", AccountInput.class),
             Map.entry("EntitlementType", EntitlementsJson.TypeJson.class),
             Map.entry("Entitlements", EntitlementsJson.class));

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.livepush.admin.AdminServer;
 import io.livepush.domain.Region;
 import io.livepush.domain.SlotType;
+import io.livepush.health.RenditionFacts;
+import io.livepush.health.RenditionReport;
+import io.livepush.health.RenditionState;
 import io.livepush.mediavault.MediaVaultMode;
 import io.livepush.mediavault.MediaVaultRequest;
 import io.livepush.mediavault.MediaVaultSettings;
@@ -12,8 +15,11 @@ import io.livepush.mediavault.MediaVaultVerifier;
 import io.livepush.net.AddressRule;
 import io.livepush.service.MediaVaultInput;
 import io.livepush.service.NewCredential;
+import io.livepush.service.RenditionHealthService;
 import io.livepush.service.SlotDraft;
 import io.livepush.service.SlotRecord;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -311,5 +317,46 @@ class PortalBrowserIT {
         assertThat(after.mediaVault().mode()).isEqualTo(MediaVaultMode.URL_ALL);
         assertThat(after.mediaVault().primarySecretSet()).isTrue();
         assertThat(browser.pageText()).contains("allow 10.0.0.0/8, deny 0.0.0.0/0");
+    }
+
+    @Test
+    @Order(12)
+    void theEncoderHealthTableRefreshesByItselfAndShowsARenditionGoLateThenStopped() throws Exception {
+        SlotRecord slot = server.slots.create(AdminServer.ALICE, "acme", new SlotDraft("health-cam", "",
+                SlotType.LIVE_PUSH, Region.EUROPE, server.euPop.id(), null, false, 1000, 2000, 300,
+                List.of(new NewCredential("enc", AdminServer.PASSWORD)), List.of(), List.of(),
+                AddressRule.Action.ALLOW, MediaVaultInput.disabled()));
+        browser.open(base + "slots/" + slot.id());
+        assertThat(browser.byId("rendition-health").getText()).contains("No encoder has uploaded");
+
+        Instant now = Instant.now();
+        new RenditionHealthService(server.database, server.clock).report("node-a", List.of(
+                rendition(slot.id(), "high/index.m3u8", Duration.ofHours(1), now),
+                rendition(slot.id(), "low/index.m3u8", Duration.ofSeconds(2), now)), List.of());
+
+        browser.wait.until(d -> "healthy".equals(state("low/index.m3u8")));
+        assertThat(browser.gridText("rendition-health-grid")).contains("high/index.m3u8").contains("41")
+                .contains("1900 kbps / 2000 kbps").contains("node-a");
+        browser.wait.until(d -> "late".equals(state("low/index.m3u8")));
+        assertThat(Instant.now()).as("Late shows within a refresh of turning Late")
+                .isBefore(now.plusSeconds(5));
+        browser.center(browser.byId("rendition-health"));
+        browser.screenshot("17-encoder-health-late");
+        browser.wait.until(d -> "stopped".equals(state("low/index.m3u8")));
+        assertThat(state("high/index.m3u8")).isEqualTo("healthy");
+        assertThat(browser.gridText("rendition-health-grid")).contains("Stopped").contains("Healthy");
+    }
+
+    private static String state(String rendition) {
+        // One script call: the table is re-rendered every second, so an element found in one call may be gone later.
+        Object state = browser.driver.executeScript("const s = document.querySelector("
+                + "\"#rendition-health-grid span[data-rendition='\" + arguments[0] + \"']\"); "
+                + "return s ? s.getAttribute('data-state') : null;", rendition);
+        return state == null ? null : state.toString();
+    }
+
+    private static RenditionReport rendition(String slotId, String name, Duration segment, Instant lastSegment) {
+        return new RenditionReport(slotId, name, "hls", new RenditionFacts(segment, lastSegment, null, null, null,
+                lastSegment), RenditionState.HEALTHY, 41L, lastSegment, 0, 0, 1900, 2000, 0, null, 0);
     }
 }

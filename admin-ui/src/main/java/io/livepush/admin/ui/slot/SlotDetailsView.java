@@ -75,7 +75,9 @@ public class SlotDetailsView extends VerticalLayout implements BeforeEnterObserv
                 section("Encoder details", encoder()), section("Playback URLs", playback()),
                 section("Content security", security()),
                 section("MediaVault test URL", new SignedUrlPanel(services, actor, slot)),
-                section("Live ingest", liveSection(live)), section("History", history()));
+                section("Live ingest", liveSection(live)),
+                section("Encoder health", new RenditionHealthPanel(services, actor, slot.id())),
+                section("History", history()));
     }
 
     private Component header(SlotLiveStatus live) {

@@ -1,4 +1,4 @@
-package io.livepush.quickstart;
+package io.livepush.tomcat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +16,7 @@ class TokenSafeAccessLogValveTest {
         "/live/play/demo/demo/tk/x=e=2~h=5bad/index.m3u8|/live/play/demo/demo/tk/[token]/index.m3u8",
         "/live/play/demo/demo/token=e=2%7Eh=5bad/a.ts|/live/play/demo/demo/[token]/a.ts",
         "/live/play/demo/demo/a.ts;h=5bad|/live/play/demo/demo/[token]",
+        "/live/play/demo/demo/token=e=2~x=truncated/a.ts|/live/play/demo/demo/[token]/a.ts",
         "/live/push/demo/demo/|/live/push/demo/demo/"
     })
     void pathTokensNeverReachTheLog(String path, String logged) {
