@@ -323,7 +323,7 @@ class PortalBrowserIT {
     @Order(12)
     void theEncoderHealthTableRefreshesByItselfAndShowsARenditionGoLateThenStopped() throws Exception {
         SlotRecord slot = server.slots.create(AdminServer.ALICE, "acme", new SlotDraft("health-cam", "",
-                SlotType.LIVE_PUSH, Region.EUROPE, server.euPop.id(), null, false, 1000, 2000, 300,
+                SlotType.LIVE_PUSH, Region.EUROPE, server.euPop.id(), null, false, 1000, 2000, 300, false,
                 List.of(new NewCredential("enc", AdminServer.PASSWORD)), List.of(), List.of(),
                 AddressRule.Action.ALLOW, MediaVaultInput.disabled()));
         browser.open(base + "slots/" + slot.id());
