@@ -14,7 +14,10 @@ public final class MetricsListener implements ServletContextListener {
     public void contextInitialized(ServletContextEvent event) {
         String path = event.getServletContext().getContextPath();
         String application = path.isEmpty() ? "root" : path.substring(1);
-        event.getServletContext().setAttribute(NodeMetrics.ATTRIBUTE, NodeMetrics.start(application));
+        // Tomcat names its virtual server "<engine>/<host>", and its MBeans live in the engine's JMX domain.
+        String server = event.getServletContext().getVirtualServerName();
+        String jmxDomain = server == null || server.indexOf('/') <= 0 ? null : server.substring(0, server.indexOf('/'));
+        event.getServletContext().setAttribute(NodeMetrics.ATTRIBUTE, NodeMetrics.start(application, jmxDomain));
     }
 
     @Override

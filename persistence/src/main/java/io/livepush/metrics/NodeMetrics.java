@@ -45,7 +45,7 @@ public final class NodeMetrics implements AutoCloseable {
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final List<Runnable> refreshes = new CopyOnWriteArrayList<>();
 
-    private NodeMetrics(String application) {
+    private NodeMetrics(String application, String jmxDomain) {
         registry.config().commonTags(Tags.of("application", application));
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
@@ -60,13 +60,20 @@ public final class NodeMetrics implements AutoCloseable {
         // Connector traffic, errors and thread pools from Tomcat's own MBeans; no session Manager: neither WAR's
         // sessions are worth a series.
         TomcatMetrics tomcat = new TomcatMetrics(null, Tags.empty());
+        if (jmxDomain != null) {
+            tomcat.setJmxDomain(jmxDomain);
+        }
         tomcat.bindTo(registry);
         closeables.add(tomcat);
     }
 
-    /** Creates the registry of the web application {@code application} with the JVM, process and Tomcat series. */
-    public static NodeMetrics start(String application) {
-        return new NodeMetrics(application);
+    /**
+     * Creates the registry of the web application {@code application} with the JVM, process and Tomcat series, the
+     * latter read from the MBeans in {@code jmxDomain} (the engine's name; {@code null}: Micrometer looks for
+     * {@code Catalina} and {@code Tomcat}).
+     */
+    public static NodeMetrics start(String application, String jmxDomain) {
+        return new NodeMetrics(application, jmxDomain);
     }
 
     /** The metrics of {@code context}; fails loudly when the web application's metrics listener did not run. */
