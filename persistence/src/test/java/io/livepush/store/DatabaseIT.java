@@ -28,7 +28,8 @@ class DatabaseIT {
                 }
                 assertThat(names).containsExactlyInAnyOrder("account", "account_entitlement", "admin_user", "api_token",
                         "config_state", "flyway_schema_history", "ingest_node", "ingest_node_slot_error", "pop",
-                        "publish_cidr", "publish_credential", "slot", "slot_audit", "slot_ingest_stats", "viewer_rule");
+                        "publish_cidr", "publish_credential", "rendition_health", "slot", "slot_audit", "slot_ingest_stats",
+                        "viewer_rule");
             }
         }
     }
