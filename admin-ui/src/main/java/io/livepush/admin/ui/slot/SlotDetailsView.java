@@ -38,8 +38,8 @@ import java.util.stream.Collectors;
 
 /**
  * Slot Details (guide "View Slot Details"): ingest, configuration, encoder and security details, ingest and playback
- * URLs with copy buttons, Configure Validation, the MediaVault test-URL generator, live ingest statistics and the
- * slot's history.
+ * URLs with copy buttons, the low-latency URLs and ffmpeg line, Configure Validation, the MediaVault test-URL
+ * generator, live ingest statistics and the slot's history.
  */
 @Route(value = "slots/:slotId", layout = MainLayout.class)
 @PageTitle("Slot details · Live Push")
@@ -73,6 +73,7 @@ public class SlotDetailsView extends VerticalLayout implements BeforeEnterObserv
         SlotLiveStatus live = services.stats().live(actor, slot.id());
         add(header(live), section("Ingest details", ingest()), section("Configuration details", configuration()),
                 section("Encoder details", encoder()), section("Playback URLs", playback()),
+                section("Low latency", new LowLatencyPanel(slot)),
                 section("Content security", security()),
                 section("MediaVault test URL", new SignedUrlPanel(services, actor, slot)),
                 section("Live ingest", liveSection(live)),
@@ -128,6 +129,7 @@ public class SlotDetailsView extends VerticalLayout implements BeforeEnterObserv
                 field("Total Ingest Bitrate", slot.totalKbps() + " kbps"),
                 field("Segment Duration", slot.segmentDurationMs() + " ms"),
                 field("File Expiry Time", slot.fileExpirySeconds() + " seconds"),
+                field("Low latency", slot.lowLatency() ? "On" : "Off"),
                 field("Date created", Formats.dateTime(slot.createdAt())),
                 field("Last changed", Formats.dateTime(slot.updatedAt())));
     }

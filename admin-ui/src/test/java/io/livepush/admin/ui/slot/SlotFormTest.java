@@ -69,6 +69,24 @@ class SlotFormTest {
     }
 
     @Test
+    void lowLatencyIsOffUnlessTickedAndAnEditShowsTheStoredSetting() {
+        SlotForm create = filledCreateForm();
+        assertThat(create.lowLatency.getValue()).isFalse();
+        create.lowLatency.setValue(true);
+        create.submit.click();
+        SlotFormModel stored = new SlotFormModel();
+        stored.setName("cam2");
+        stored.setRegion(Region.EUROPE);
+        stored.setPrimaryPop(EU1);
+        stored.setLowLatency(true);
+        SlotForm edit = form(SlotForm.Mode.EDIT, stored, List.of("encoder1"));
+        edit.lowLatency.setValue(false);
+        edit.submit.click();
+
+        assertThat(saved).extracting(result -> result.draft().lowLatency()).containsExactly(true, false);
+    }
+
+    @Test
     void bitrateOutOfRangeIsShownBesideTheFieldAndNothingIsSaved() {
         SlotForm form = filledCreateForm();
         form.totalKbps.setValue(50);
