@@ -23,7 +23,7 @@ record LowLatencyPush(String ingestUrl, String playbackUrl) {
     /** The media playlist of its first representation (the video), which gets the origin-made parts. */
     static final String HLS_MEDIA = "media_0.m3u8";
 
-    /** For {@code slot}, with the HTTPS playback URL where the PoP offers one (HTTP/2 there; Apple asks for it). */
+    /** For {@code slot}, with the HTTPS playback URL where the PoP offers one (Apple asks for HTTP/2, over TLS). */
     static LowLatencyPush of(SlotRecord slot) {
         return new LowLatencyPush(slot.primaryIngestUrl(), slot.playbackUrl(true));
     }
