@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The URLs the portal shows for the quick start's demo slot, each fetched as its user would: the ingest URL with a
  * PUT and the encoder's credentials, the playback URLs over http and https, the MediaVault test URL; and the Player
- * playing what ffmpeg pushes, HLS and then DASH under MediaVault (so the Player has to sign), in headless Chromium.
+ * playing what ffmpeg pushes, HLS and then DASH under MediaVault (so the Player has to sign), in headless Chromium;
+ * the low-latency URLs with the ffmpeg line the page gives for them.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class QuickStartPortalIT {
@@ -206,6 +207,102 @@ class QuickStartPortalIT {
         }
     }
 
+    /**
+     * Low latency end to end: turned on through the REST API (MediaVault off again), the Details page shows the LL
+     * URLs and an ffmpeg line; that line, run by bash as shown with only the input and the credentials filled in,
+     * feeds a master playlist, a media playlist with origin-made parts that holds a blocking reload, and an LL-DASH
+     * manifest, each fetched at the URL the page shows.
+     */
+    @Test
+    @Order(5)
+    void withLowLatencyOnTheDetailsPageGivesAnFfmpegLineThatFeedsTheLowLatencyUrlsItShows() throws Exception {
+        Matcher pop = POP_ID.matcher(api("GET", "", null).body());
+        assertThat(pop.find()).isTrue();
+        HttpResponse<String> update = api("PUT", "", """
+                {"description": "Created by the quick start", "region": "europe", "primaryPopId": %s,
+                 "useBackupIngest": false, "totalKbps": 5000, "segmentDurationMs": 2000, "fileExpirySeconds": 300,
+                 "lowLatency": true, "publishCidrs": [], "viewerRules": [], "viewerDefault": "allow",
+                 "mediaVault": {"mode": "none"}}""".formatted(pop.group(1)));
+        assertThat(update.statusCode()).as(update.body()).isEqualTo(204);
+        portal.open(portalUrl() + "slots/" + slotId);
+        String command = portal.value("ll-ffmpeg");
+        String master = portal.value("ll-hls-url");
+        String media = portal.value("ll-hls-media-url");
+        String dash = portal.value("ll-dash-url");
+        String playback = "https://127.0.0.1:" + httpsPort + "/live/play/demo/demo/";
+        assertThat(List.of(master, media, dash)).containsExactly(playback + "master.m3u8", playback + "media_0.m3u8",
+                playback + "manifest.mpd");
+        assertThat(command).startsWith("ffmpeg -re -i INPUT ").endsWith(" '" + ingestUrl() + "manifest.mpd'");
+        deleteStoredSegments();
+
+        Process ffmpeg = shell(command.replace("-i INPUT", "-f lavfi -i testsrc2=size=320x240:rate=25 -f lavfi -i "
+                + "sine=frequency=440:sample_rate=48000 -t 90").replace("CREDENTIALS",
+                encoderAuthorization().substring("Basic ".length())), "ll");
+        try {
+            awaitStored("media_0.m3u8", ".m4s", "ffmpeg-ll.log");
+            HttpResponse<String> masterPlaylist = get(master);
+            assertThat(masterPlaylist.statusCode()).as(masterPlaylist.body()).isEqualTo(200);
+            assertThat(masterPlaylist.body()).contains("media_0.m3u8").contains("media_1.m3u8");
+            String parts = awaitParts(media);
+            assertThat(parts).contains("CAN-BLOCK-RELOAD=YES").contains("#EXT-X-PART-INF:PART-TARGET=")
+                    .contains("#EXT-X-PRELOAD-HINT:");
+
+            long next = nextMediaSequence(parts);
+            long start = System.nanoTime();
+            HttpResponse<String> held = get(media + "?_HLS_msn=" + next);
+            assertThat(held.statusCode()).as(held.body()).isEqualTo(200);
+            assertThat(nextMediaSequence(held.body())).as(held.body()).isGreaterThan(next);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+
+            HttpResponse<String> manifest = get(dash);
+            assertThat(manifest.statusCode()).as(manifest.body()).isEqualTo(200);
+            assertThat(manifest.body()).contains("<MPD").contains("availabilityTimeOffset=");
+        } finally {
+            ffmpeg.destroy();
+        }
+    }
+
+    /** Polls {@code url} until the playlist has origin-made parts (the first request starts the scanning). */
+    private static String awaitParts(String url) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String body = "";
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> playlist = get(url);
+            body = playlist.body();
+            if (playlist.statusCode() == 200 && body.contains("#EXT-X-PART:")) {
+                return body;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("No parts in " + url + " within 30 s: " + body);
+    }
+
+    /** The media sequence number the segment after the playlist's last complete one will have. */
+    private static long nextMediaSequence(String playlist) {
+        Matcher sequence = Pattern.compile("#EXT-X-MEDIA-SEQUENCE:(\\d+)").matcher(playlist);
+        long first = sequence.find() ? Long.parseLong(sequence.group(1)) : 0;
+        return first + Pattern.compile("^#EXTINF:", Pattern.MULTILINE).matcher(playlist).results().count();
+    }
+
+    /**
+     * Removes the fMP4 segments the DASH test left: the low-latency push uses the same names from 1 on, and a
+     * complete old object is served instead of a new one still uploading (the replace rule).
+     */
+    private static void deleteStoredSegments() throws IOException {
+        try (Stream<Path> files = Files.list(data.resolve("storage/demo/demo"))) {
+            for (Path file : files.filter(path -> path.getFileName().toString().endsWith(".m4s")).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    /** Runs {@code command} with bash, as a user pastes it (bash execs ffmpeg), its output in ffmpeg-name.log. */
+    private static Process shell(String command, String name) throws Exception {
+        requireFfmpeg();
+        return new ProcessBuilder("bash", "-c", "exec " + command).redirectErrorStream(true)
+                .redirectOutput(work.resolve("ffmpeg-" + name + ".log").toFile()).start();
+    }
+
     /** ffmpeg's HLS output for one rendition at a constant bitrate, with 1 s segments, below {@code name/}. */
     private static List<String> rendition(String name, String bitrate) throws Exception {
         return List.of("-b:v", bitrate, "-maxrate", bitrate, "-bufsize", bitrate, "-x264-params", "nal-hrd=cbr",
@@ -291,11 +388,7 @@ class QuickStartPortalIT {
 
     /** ffmpeg pushing a live test pattern (H.264, 1 s GOP) for up to 90 s, its output in {@code ffmpeg-<name>.log}. */
     private static Process push(List<String> output, String name) throws Exception {
-        boolean present = Files.isExecutable(Path.of("/usr/bin/ffmpeg"));
-        if (!present && "1".equals(System.getenv("LIVEPUSH_REQUIRE_TOOLS"))) {
-            throw new AssertionError("ffmpeg is required (LIVEPUSH_REQUIRE_TOOLS=1) but /usr/bin/ffmpeg is missing");
-        }
-        assumeTrue(present, "ffmpeg is not installed: the Player test is skipped");
+        requireFfmpeg();
         List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-loglevel", "error", "-re", "-f",
                 "lavfi", "-i", "testsrc2=size=320x240:rate=25", "-t", "90", "-c:v", "libx264", "-preset",
                 "ultrafast", "-tune", "zerolatency", "-pix_fmt", "yuv420p", "-g", "25", "-keyint_min", "25",
@@ -305,8 +398,23 @@ class QuickStartPortalIT {
                 .redirectOutput(work.resolve("ffmpeg-" + name + ".log").toFile()).start();
     }
 
-    /** Waits until the slot's storage holds {@code manifest} and three media segments ending in {@code extension}. */
+    private static void requireFfmpeg() {
+        boolean present = Files.isExecutable(Path.of("/usr/bin/ffmpeg"));
+        if (!present && "1".equals(System.getenv("LIVEPUSH_REQUIRE_TOOLS"))) {
+            throw new AssertionError("ffmpeg is required (LIVEPUSH_REQUIRE_TOOLS=1) but /usr/bin/ffmpeg is missing");
+        }
+        assumeTrue(present, "ffmpeg is not installed: the Player test is skipped");
+    }
+
     private static void awaitStored(String manifest, String extension) throws Exception {
+        awaitStored(manifest, extension, manifest.endsWith(".mpd") ? "ffmpeg-dash.log" : "ffmpeg-hls.log");
+    }
+
+    /**
+     * Waits until the slot's storage holds {@code manifest} and three media segments ending in {@code extension};
+     * shows ffmpeg's {@code log} when they do not come.
+     */
+    private static void awaitStored(String manifest, String extension, String log) throws Exception {
         Path slot = data.resolve("storage/demo/demo");
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
@@ -316,7 +424,7 @@ class QuickStartPortalIT {
             Thread.sleep(500);
         }
         throw new AssertionError(manifest + " and three segments were not stored within 60 s; ffmpeg said:\n"
-                + Files.readString(work.resolve(manifest.endsWith(".mpd") ? "ffmpeg-dash.log" : "ffmpeg-hls.log")));
+                + Files.readString(work.resolve(log)));
     }
 
     private static long segments(Path slot, String extension) throws IOException {

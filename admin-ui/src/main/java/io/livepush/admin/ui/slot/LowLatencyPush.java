@@ -7,8 +7,9 @@ import io.livepush.service.SlotRecord;
  * ({@code -f dash -streaming 1 -ldash 1} with {@code -hls_playlist 1}) gives both an LL-DASH manifest and HLS
  * playlists to which the origin adds parts and blocking reloads. The encoding and muxing options are those of
  * ingest-servlet's {@code OriginPartsIT} and {@code HlsJsLowLatencyIT} (one-second segments of 0.25 s fragments),
- * plus AAC audio; QuickStartPortalIT runs the line exactly as shown and fetches both URLs. Keep docs/low-latency.md
- * in step.
+ * plus AAC audio and {@code -use_timeline 0}: ffmpeg 5.1 writes {@code availabilityTimeOffset}, which low-latency
+ * DASH players need, only into a manifest without a segment timeline. QuickStartPortalIT runs the line exactly as
+ * shown and fetches the URLs. Keep docs/low-latency.md in step.
  */
 record LowLatencyPush(String ingestUrl, String playbackUrl) {
 
@@ -51,7 +52,7 @@ record LowLatencyPush(String ingestUrl, String playbackUrl) {
                 + " -c:v libx264 -preset ultrafast -tune zerolatency -pix_fmt yuv420p -g 25 -keyint_min 25"
                 + " -sc_threshold 0 -c:a aac -b:a 64k"
                 + " -f dash -seg_duration 1 -streaming 1 -ldash 1 -frag_type duration -frag_duration 0.25"
-                + " -hls_playlist 1 -use_template 1 -use_timeline 1 -window_size 10"
+                + " -hls_playlist 1 -use_template 1 -use_timeline 0 -window_size 10"
                 + " -method PUT -http_persistent 1 -http_opts $'headers=\\'Authorization: Basic " + CREDENTIALS
                 + "\\r\\n\\'' '" + ingestUrl + DASH_MANIFEST + "'";
     }

@@ -65,7 +65,7 @@ class LowLatencyPanelTest {
                 "ll-ffmpeg", "ffmpeg -re -i INPUT -c:v libx264 -preset ultrafast -tune zerolatency -pix_fmt yuv420p"
                         + " -g 25 -keyint_min 25 -sc_threshold 0 -c:a aac -b:a 64k -f dash -seg_duration 1"
                         + " -streaming 1 -ldash 1 -frag_type duration -frag_duration 0.25 -hls_playlist 1"
-                        + " -use_template 1 -use_timeline 1 -window_size 10 -method PUT -http_persistent 1"
+                        + " -use_template 1 -use_timeline 0 -window_size 10 -method PUT -http_persistent 1"
                         + " -http_opts $'headers=\\'Authorization: Basic CREDENTIALS\\r\\n\\''"
                         + " 'https://eu1.example.com/live/push/acme/cam1/manifest.mpd'"));
         assertThat(text(panel)).contains("printf '%s' 'encoder1:PASSWORD' | base64 -w0")
