@@ -21,6 +21,7 @@ import org.apache.catalina.valves.AccessLogValve;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.catalina.valves.RemoteCIDRValve;
 import org.apache.catalina.webresources.DirResourceSet;
+import org.apache.coyote.http2.Http2Protocol;
 import org.apache.tomcat.util.descriptor.web.ApplicationParameter;
 import org.apache.tomcat.util.descriptor.web.ContextResource;
 import org.apache.tomcat.util.net.SSLHostConfig;
@@ -30,8 +31,9 @@ import org.apache.tomcat.util.net.SSLHostConfigCertificate;
  * The quick start's embedded Tomcat 11: HTTP for playback and the portal, HTTPS (self-signed) for publishing and the
  * API, both on the {@code --bind} address (loopback by default), and both WARs as the assembled distribution deploys
  * them: {@code /live} with its storage mounted at {@code /play} (uncached) and {@code /admin} (behind a
- * {@code RemoteCIDRValve}, {@code --admin-allow}), each with the {@code jdbc/livepush} DataSource. Requests go to an
- * access log in {@code {data}/logs} with the distribution's pattern.
+ * {@code RemoteCIDRValve}, {@code --admin-allow}), each with the {@code jdbc/livepush} DataSource. Both connectors
+ * offer HTTP/2 as the distribution's do (h2 by ALPN on HTTPS, h2c on HTTP). Requests go to an access log in
+ * {@code {data}/logs} with the distribution's pattern.
  */
 final class QuickStartServer {
 
@@ -53,6 +55,7 @@ final class QuickStartServer {
         Connector http = new Connector();
         http.setPort(options.httpPort());
         http.setProperty("address", options.bindAddress());
+        http.addUpgradeProtocol(new Http2Protocol());
         tomcat.setConnector(http);
         Connector https = publishing(options.httpsPort(), keystore, keystorePassword);
         https.setProperty("address", options.bindAddress());
@@ -118,6 +121,8 @@ final class QuickStartServer {
         certificate.setCertificateKeystoreType("PKCS12");
         ssl.addCertificate(certificate);
         https.addSslHostConfig(ssl);
+        // Players negotiate h2 by ALPN; ffmpeg offers no ALPN and keeps publishing over HTTP/1.1.
+        https.addUpgradeProtocol(new Http2Protocol());
         return https;
     }
 

@@ -176,7 +176,10 @@ class DistributionIT {
                 .startsWith("JSESSIONID=").contains("HttpOnly").contains("SameSite=Lax"));
     }
 
-    /** The HTTPS playback base that livepush-init gave the PoP answers on the HTTPS connector. */
+    /**
+     * The HTTPS playback base that livepush-init gave the PoP answers on the HTTPS connector, over h2 (ALPN); the
+     * HTTP connector upgrades players to h2c (server.xml's {@code UpgradeProtocol}s).
+     */
     private static void playBackSignedOverHttps(Map<String, String> env, PortalClient portal) throws Exception {
         String url = "https://127.0.0.1:" + env.get("LIVEPUSH_HTTPS_PORT") + "/live/play/acme/cam1/index.m3u8";
         String signed = new MediaVaultSigner(PortalClient.MEDIAVAULT_SECRET)
@@ -184,6 +187,11 @@ class DistributionIT {
         HttpResponse<String> playlist = portal.get(signed);
         assertThat(playlist.statusCode()).as(playlist.body()).isEqualTo(200);
         assertThat(playlist.body()).contains("#EXTINF");
+        assertThat(playlist.version()).as("HTTPS playback").isEqualTo(HttpClient.Version.HTTP_2);
+        HttpResponse<String> time = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                env.get("LIVEPUSH_PLAYBACK_BASE_URL") + "/time")).build(), BodyHandlers.ofString());
+        assertThat(time.statusCode()).isEqualTo(200);
+        assertThat(time.version()).as("HTTP playback").isEqualTo(HttpClient.Version.HTTP_2);
     }
 
     /** Both WARs serve Prometheus metrics to this machine (the default allow-list: loopback). */

@@ -99,6 +99,7 @@ class QuickStartIT {
             assertThat(PublishingTls.handshake(https, "TLSv1.2")).isEqualTo("TLSv1.2");
             assertThatThrownBy(() -> PublishingTls.handshake(https, "TLSv1.3"))
                     .as("TLS 1.3 on the publishing connector").isInstanceOf(SSLHandshakeException.class);
+            assertBothPortsSpeakHttp2(client, http, https);
             HttpResponse<String> missing = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http
                     + "/no-such-application/")).build(), BodyHandlers.ofString());
             assertThat(missing.statusCode()).isEqualTo(404);
@@ -162,6 +163,17 @@ class QuickStartIT {
                 + "/slots")).header("Authorization", basic(value(facts, "adminUser"), "wrong-" + QUERY_TOKEN))
                 .build(), BodyHandlers.ofString());
         assertThat(denied.statusCode()).isEqualTo(401);
+    }
+
+    /** Players get HTTP/2 on both ports: h2 by ALPN on HTTPS, h2c by {@code Upgrade} on HTTP. */
+    private static void assertBothPortsSpeakHttp2(HttpClient client, int http, int https) throws Exception {
+        for (String base : List.of("https://127.0.0.1:" + https, "http://127.0.0.1:" + http)) {
+            HttpResponse<String> time = client.send(HttpRequest.newBuilder(URI.create(base + "/live/time")).build(),
+                    BodyHandlers.ofString());
+            assertThat(time.version()).as(base + ": " + time).isEqualTo(HttpClient.Version.HTTP_2);
+            assertThat(time.statusCode()).isEqualTo(200);
+            assertThat(time.body()).endsWith("Z");
+        }
     }
 
     private static void assertPlaybackAnswers(HttpClient client, String facts) throws Exception {

@@ -4,6 +4,7 @@ import static io.livepush.ingest.LiveFixture.PASSWORD;
 import static io.livepush.ingest.LiveFixture.USER;
 import static io.livepush.ingest.LiveFixture.basic;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.livepush.ingest.FfmpegCommands;
 import io.livepush.ingest.LiveFixture;
@@ -21,6 +22,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -252,6 +254,54 @@ class InFlightPlaybackIT {
             }
         }
         assertThat(fx.storage.resolve("acme/ll/gone/seg_gone.m4s")).doesNotExist();
+    }
+
+    /** An HTTP/2 reader of {@code path} over TLS (h2 by ALPN), its body as a stream. */
+    private static HttpResponse<InputStream> readOverH2(String path) throws Exception {
+        HttpResponse<InputStream> response = fx.tomcat.client(HttpClient.Version.HTTP_2).send(HttpRequest.newBuilder(
+                fx.tomcat.https("/play/acme/" + path)).build(), BodyHandlers.ofInputStream());
+        assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
+        return response;
+    }
+
+    @Test
+    void anH2ReaderGetsTheWholeObjectAcrossAPauseLongerThanHttp2ReadTimeout() throws Exception {
+        byte[] first = random(30_000, 11);
+        byte[] second = random(20_000, 12);
+        try (SlowUpload upload = new SlowUpload("ll/h2/seg_1.m4s")) {
+            upload.send(first);
+            awaitInFlight("ll", "h2/seg_1.m4s", first.length);
+            HttpResponse<InputStream> reader = readOverH2("ll/h2/seg_1.m4s");
+            try (InputStream body = reader.body()) {
+                assertThat(reader.statusCode()).isEqualTo(200);
+                assertThat(body.readNBytes(first.length)).isEqualTo(first);
+                // Http2Protocol's readTimeout is 5 s; an encoder between two fragments must not cut the stream.
+                Thread.sleep(6_000);
+                upload.send(second);
+                assertThat(upload.finish()).isEqualTo(201);
+                assertThat(body.readAllBytes()).isEqualTo(second);
+            }
+        }
+    }
+
+    @Test
+    void anAbortedUploadResetsItsH2ReadersStream() throws Exception {
+        byte[] first = random(100_000, 13);
+        try (SlowUpload upload = new SlowUpload("ll/h2big/seg_big.m4s")) {
+            upload.send(first);
+            awaitInFlight("ll", "h2big/seg_big.m4s", first.length);
+            HttpResponse<InputStream> reader = readOverH2("ll/h2big/seg_big.m4s");
+            try (InputStream body = reader.body()) {
+                assertThat(body.readNBytes(first.length)).isEqualTo(first);
+
+                upload.send(random(MAX_OBJECT_BYTES, 14));
+                assertThat(upload.finish()).isEqualTo(413);
+
+                assertThatThrownBy(body::readAllBytes).as("the stream is reset, not ended")
+                        .isInstanceOf(IOException.class);
+            }
+        }
+        assertThat(fx.storage.resolve("acme/ll/h2big/seg_big.m4s")).doesNotExist();
     }
 
     @Test

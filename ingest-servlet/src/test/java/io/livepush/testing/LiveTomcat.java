@@ -19,6 +19,7 @@ import org.apache.catalina.startup.Tomcat;
 import org.apache.catalina.valves.AccessLogValve;
 import org.apache.catalina.webresources.DirResourceSet;
 import org.apache.catalina.webresources.StandardRoot;
+import org.apache.coyote.http2.Http2Protocol;
 import org.apache.naming.factory.ResourceLinkFactory;
 import org.apache.tomcat.util.descriptor.web.ApplicationParameter;
 import org.apache.tomcat.util.descriptor.web.ContextResource;
@@ -27,7 +28,8 @@ import org.apache.tomcat.util.net.SSLHostConfigCertificate;
 
 /**
  * The real {@code live.war} (the exploded {@code target/live} Maven built) in an embedded Tomcat 11 with an HTTP and
- * an HTTPS connector on free ports, its {@code jdbc/livepush} DataSource pointing at a test schema. Scanning is off and
+ * an HTTPS connector on free ports, its {@code jdbc/livepush} DataSource pointing at a test schema. Both connectors
+ * offer HTTP/2 as tomcat-conf's {@code server.xml} does (h2 by ALPN on HTTPS, h2c on HTTP). Scanning is off and
  * failures throw, as in Tomcat's own {@code TomcatBaseTest}.
  */
 public final class LiveTomcat implements AutoCloseable {
@@ -89,6 +91,7 @@ public final class LiveTomcat implements AutoCloseable {
         http.setPort(0);
         // Players and CDNs keep their connections for many requests, as encoders do on the HTTPS connector.
         http.setProperty("maxKeepAliveRequests", "-1");
+        http.addUpgradeProtocol(new Http2Protocol());
         tomcat.setConnector(http);
         Connector https = httpsConnector(certificate);
         httpsProperties.forEach(https::setProperty);
@@ -201,6 +204,7 @@ public final class LiveTomcat implements AutoCloseable {
         cert.setCertificateKeystoreType("PKCS12");
         ssl.addCertificate(cert);
         https.addSslHostConfig(ssl);
+        https.addUpgradeProtocol(new Http2Protocol());
         return https;
     }
 
@@ -234,8 +238,16 @@ public final class LiveTomcat implements AutoCloseable {
 
     /** An HTTP/1.1 client that trusts this Tomcat's certificate. */
     public HttpClient client() throws IOException, GeneralSecurityException {
+        return client(HttpClient.Version.HTTP_1_1);
+    }
+
+    /**
+     * A client of {@code version} that trusts this Tomcat's certificate; with {@code HTTP_2} it negotiates h2 by ALPN
+     * over HTTPS and upgrades to h2c over HTTP.
+     */
+    public HttpClient client(HttpClient.Version version) throws IOException, GeneralSecurityException {
         return HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
+                .version(version)
                 .sslContext(certificate.trustingContext())
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
