@@ -67,8 +67,8 @@ public final class FfmpegCommands {
     /**
      * Low-latency DASH as docs/low-latency.md gives it: {@link #dash}'s push with 0.5 s fragments (each sent as soon
      * as it is encoded, so a player can fetch the segment in flight), a {@code SegmentTemplate} without a timeline
-     * (players compute the live edge from the clock) and a 1.5 s latency target in the manifest's
-     * {@code ServiceDescription}.
+     * (players compute the live edge from the clock). No {@code -target_latency}: ffmpeg 5.1 leaves the manifest's
+     * {@code ServiceDescription} empty with it, so the latency target is the player's setting.
      *
      * @param base          the slot's ingest URL, ending in {@code /}
      * @param authorization the value of the {@code Authorization} header
@@ -80,7 +80,7 @@ public final class FfmpegCommands {
         command.addAll(encoders());
         command.addAll(List.of("-b:v", "800k",
                 "-f", "dash", "-streaming", "1", "-ldash", "1", "-seg_duration", "2",
-                "-frag_type", "duration", "-frag_duration", "0.5", "-target_latency", "1.5",
+                "-frag_type", "duration", "-frag_duration", "0.5",
                 "-window_size", "5", "-extra_window_size", "1", "-remove_at_exit", "0",
                 "-use_template", "1", "-use_timeline", "0",
                 "-method", "PUT", "-http_persistent", "1",
