@@ -22,12 +22,7 @@ done
 
 summarise() {
     # Column 2: hls.latency; column 5: wall clock minus the playhead's program date time.
-    local file="$1" column="$2"
-    awk -F'\t' -v c="$column" 'NR > 1 && $c != "" && $c != "undefined" && $c != "null" { print $c }' "$file" \
-        | sort -g | awk '{ v[NR] = $1 } END {
-            if (NR == 0) { print "no samples"; exit }
-            m = int((NR + 1) / 2); p = int(0.95 * NR + 0.999999); if (p > NR) p = NR
-            printf "median %.2f s, p95 %.2f s (%d samples)\n", v[m], v[p], NR }'
+    bench/latency-summary.sh "$1" "$2"
 }
 
 for mode in true false; do

@@ -65,6 +65,30 @@ public final class FfmpegCommands {
     }
 
     /**
+     * Low-latency DASH as docs/low-latency.md gives it: {@link #dash}'s push with 0.5 s fragments (each sent as soon
+     * as it is encoded, so a player can fetch the segment in flight), a {@code SegmentTemplate} without a timeline
+     * (players compute the live edge from the clock). No {@code -target_latency}: ffmpeg 5.1 leaves the manifest's
+     * {@code ServiceDescription} empty with it, so the latency target is the player's setting.
+     *
+     * @param base          the slot's ingest URL, ending in {@code /}
+     * @param authorization the value of the {@code Authorization} header
+     * @param seconds       how long the test source runs
+     */
+    public static List<String> lowLatencyDash(String base, String authorization, int seconds) {
+        List<String> command = new ArrayList<>(source(seconds));
+        command.addAll(List.of("-map", "0:v", "-map", "1:a"));
+        command.addAll(encoders());
+        command.addAll(List.of("-b:v", "800k",
+                "-f", "dash", "-streaming", "1", "-ldash", "1", "-seg_duration", "2",
+                "-frag_type", "duration", "-frag_duration", "0.5",
+                "-window_size", "5", "-extra_window_size", "1", "-remove_at_exit", "0",
+                "-use_template", "1", "-use_timeline", "0",
+                "-method", "PUT", "-http_persistent", "1",
+                "-http_opts", "headers='Authorization: " + authorization + "\r\n'", base + "manifest.mpd"));
+        return command;
+    }
+
+    /**
      * Decodes every frame of {@code media} (a segment, a playlist or a manifest) with ffprobe and returns the frames
      * read per stream of {@code codecType} ({@code video}, {@code audio}), in stream order. Fails on any ffprobe
      * error.
@@ -112,9 +136,13 @@ public final class FfmpegCommands {
     }
 
     private static List<String> source() {
+        return source(20);
+    }
+
+    private static List<String> source(int seconds) {
         return List.of("ffmpeg", "-hide_banner", "-nostdin", "-nostats", "-loglevel", "info",
                 "-re", "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25",
-                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", "20");
+                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", String.valueOf(seconds));
     }
 
     /** H.264 with a key frame every 2 s exactly (so every segment is 2 s) and AAC audio. */

@@ -2,6 +2,8 @@ package io.livepush.llhls;
 
 import static io.livepush.ingest.LiveFixture.PASSWORD;
 import static io.livepush.ingest.LiveFixture.USER;
+import static io.livepush.testing.Percentiles.median;
+import static io.livepush.testing.Percentiles.percentile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livepush.domain.Region;
@@ -10,6 +12,7 @@ import io.livepush.ingest.LiveFixture;
 import io.livepush.service.NewCredential;
 import io.livepush.service.SlotDraft;
 import io.livepush.testing.ExternalTools;
+import io.livepush.testing.HeadlessChromium;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,14 +22,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * hls.js 1.4 with {@code lowLatencyMode} in headless Chromium plays a low-latency slot that ffmpeg's dash muxer
@@ -40,8 +39,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 class HlsJsLowLatencyIT {
 
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final String HLSJS = "/META-INF/resources/webjars/hls.js/1.4.12/dist/hls.min.js";
     private static final int SECONDS = Integer.getInteger("livepush.llhls.seconds", 30);
     private static final boolean LOW_LATENCY =
@@ -52,19 +49,13 @@ class HlsJsLowLatencyIT {
     static Path baseDir;
     private static LiveFixture fx;
     private static Process ffmpeg;
+    private static HeadlessChromium browser;
     private static ChromeDriver driver;
 
     @BeforeAll
     static void start() throws Exception {
         ExternalTools.assumeInstalled("apt-get install -y ffmpeg", "ffmpeg");
-        if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
-            String message = "hls.js needs Debian's chromium and chromium-driver (apt-get install chromium "
-                    + "chromium-driver)";
-            if ("1".equals(System.getenv(ExternalTools.REQUIRE_TOOLS))) {
-                Assertions.fail(message);
-            }
-            Assumptions.abort(message);
-        }
+        HeadlessChromium.assumeInstalled("HlsJsLowLatencyIT");
         fx = new LiveFixture(baseDir, Map.of());
         fx.slot(new SlotDraft("hlsjs", null, SlotType.LIVE_PUSH, Region.EUROPE, fx.pop.id(), null, false, 5000, 2000,
                 300, LOW_LATENCY, List.of(new NewCredential(USER, PASSWORD)), List.of(), List.of(), null, null));
@@ -79,19 +70,14 @@ class HlsJsLowLatencyIT {
                 fx.tomcat.https("/push/acme/hlsjs/manifest.mpd").toString()));
         command.set(command.indexOf("-t") + 1, String.valueOf(SECONDS + 30));
         ffmpeg = ExternalTools.start(command, baseDir.resolve("ffmpeg.log"));
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage",
-                "--autoplay-policy=no-user-gesture-required");
-        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build(), options);
+        browser = HeadlessChromium.start();
+        driver = browser.driver();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (driver != null) {
-            driver.quit();
+        if (browser != null) {
+            browser.close();
         }
         if (ffmpeg != null) {
             ExternalTools.stop(ffmpeg);
@@ -166,17 +152,5 @@ class HlsJsLowLatencyIT {
 
     private static double number(Object value) {
         return value instanceof Number number ? number.doubleValue() : Double.NaN;
-    }
-
-    static double median(List<Double> values) {
-        return percentile(values, 0.5);
-    }
-
-    static double percentile(List<Double> values, double fraction) {
-        if (values.isEmpty()) {
-            return Double.NaN;
-        }
-        List<Double> sorted = values.stream().sorted().toList();
-        return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(fraction * sorted.size()) - 1));
     }
 }

@@ -5,6 +5,7 @@ import static io.livepush.ingest.LiveFixture.USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livepush.testing.ExternalTools;
+import io.livepush.testing.HeadlessChromium;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,15 +15,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -39,8 +36,6 @@ class PeerFillPlaybackIT {
     /** Seconds of the stream after which the link to eu1 is cut. */
     private static final int CUT_AFTER = 12;
     private static final double SEGMENT_SECONDS = 1.0;
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     /**
      * Starts hls.js (loaded by the page) on arguments[0] and records, every 50 ms, the longest time the video's
      * position stood still once playback had begun (window.lpStall, seconds) until window.lpStop is set.
@@ -78,6 +73,7 @@ class PeerFillPlaybackIT {
     static Path baseDir;
     private static TwoPops pops;
     private static EncoderLink linkToEu1;
+    private static HeadlessChromium chromium;
     private static ChromeDriver browser;
     private static double positionAtCut;
     private static double positionAtEnd;
@@ -90,7 +86,7 @@ class PeerFillPlaybackIT {
     @BeforeAll
     static void playThroughACut() throws Exception {
         ExternalTools.assumeInstalled("apt-get install -y ffmpeg", "ffmpeg", "ffprobe");
-        assumeBrowser();
+        HeadlessChromium.assumeInstalled("PeerFillPlaybackIT");
         pops = new TwoPops(baseDir);
         pops.slot("live", 1000, null);
         linkToEu1 = new EncoderLink(pops.eu1.tomcat().httpsPort());
@@ -129,8 +125,8 @@ class PeerFillPlaybackIT {
 
     @AfterAll
     static void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         if (linkToEu1 != null) {
             linkToEu1.close();
@@ -204,30 +200,14 @@ class PeerFillPlaybackIT {
         Files.writeString(player.resolve("index.html"), "<!DOCTYPE html><html><body>"
                 + "<video id=\"video\" muted></video><script src=\"hls.min.js\"></script></body></html>");
         pops.eu1.tomcat().addStockContext("/player", player);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage",
-                "--autoplay-policy=no-user-gesture-required");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build(), options);
+        chromium = HeadlessChromium.start();
+        browser = chromium.driver();
         browser.get("http://127.0.0.1:" + pops.eu1.tomcat().httpPort() + "/player/index.html");
         browser.executeScript(PLAY, pops.eu1.play("live", "index.m3u8").toString());
         Object state = new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> browser.executeScript(
                 "return window.lpError || (document.getElementById('video').currentTime > 0 ? 'playing' : null)"));
         assertThat(state).as("hls.js started playing from eu1").isEqualTo("playing");
         return browser;
-    }
-
-    private static void assumeBrowser() {
-        if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
-            String message = "PeerFillPlaybackIT needs Debian's chromium and chromium-driver (apt-get install chromium"
-                    + " chromium-driver); " + CHROMEDRIVER + " or " + CHROMIUM + " is missing";
-            if ("1".equals(System.getenv(ExternalTools.REQUIRE_TOOLS))) {
-                Assertions.fail(message);
-            }
-            Assumptions.abort(message);
-        }
     }
 
     private static void awaitSegments(Path playlist, int count) throws Exception {
