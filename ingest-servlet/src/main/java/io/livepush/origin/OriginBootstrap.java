@@ -77,8 +77,8 @@ public final class OriginBootstrap implements ServletContextListener {
             peerFill.refreshPeers(pops);
             flush(statistics, statsService, config.nodeId());
         }, config.slotRefreshSeconds(), config.slotRefreshSeconds(), TimeUnit.SECONDS);
-        LOG.info("Live origin [{}] of PoP [{}] serves [{}] at config version [{}]", config.nodeId(), config.pop(),
-                config.storageRoot(), slots.loadedVersion());
+        LOG.info("Live origin [{}] of PoP [{}] serves [{}] at config version [{}], peer fill [{}]", config.nodeId(),
+                config.pop(), config.storageRoot(), slots.loadedVersion(), peerFill.enabled() ? "on" : "off");
     }
 
     @Override
