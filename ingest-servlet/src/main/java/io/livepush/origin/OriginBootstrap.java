@@ -86,6 +86,9 @@ public final class OriginBootstrap implements ServletContextListener {
         if (health != null) {
             health.close();
         }
+        if (event.getServletContext().getAttribute(PeerFill.ATTRIBUTE) instanceof PeerFill peerFill) {
+            peerFill.close();
+        }
         if (sync != null) {
             sync.shutdownNow();
             try {
