@@ -59,6 +59,7 @@ public final class TwoPopOrigins implements AutoCloseable {
     public final PopRecord eu2Pop;
     private final Map<String, String> storageRoots = new HashMap<>();
     private final Map<String, String> extraParameters;
+    private final Path baseDir;
     private final MariaDbPoolDataSource portalPool;
     private final boolean ownsSchema;
 
@@ -88,6 +89,7 @@ public final class TwoPopOrigins implements AutoCloseable {
         SwitchableJndiDataSource.setDown(false);
         this.cluster = cluster;
         this.extraParameters = Map.copyOf(extraParameters);
+        this.baseDir = baseDir;
         ownsSchema = seeded == null;
         schema = ownsSchema ? cluster.freshSchema() : seeded;
         // The portal's side (services of this fixture) talks to Galera node 3, as admin.war would.
@@ -138,7 +140,7 @@ public final class TwoPopOrigins implements AutoCloseable {
      * Starts node {@code eu2} again after {@code eu2.close()}: the same node id, storage and Galera node, new ports,
      * which its PoP is given. Returns the new node ({@link #eu2} still names the stopped one); the caller closes it.
      */
-    public LiveTomcat restartEu2(Path baseDir) throws Exception {
+    public LiveTomcat restartEu2() throws Exception {
         LiveTomcat restarted = startNode(baseDir.resolve("eu2"), "tomcat-restarted", "eu2", 2);
         withNodeUrls(pop("eu2"), restarted);
         return restarted;

@@ -170,7 +170,7 @@ class ScaleOutApiIT {
         assertThat(millis).as("not before the node-silence limit").isGreaterThanOrEqualTo(
                 Duration.ofSeconds(NODE_SILENCE_SECONDS - 2L).toMillis());
         long restarting = System.nanoTime();
-        LiveTomcat eu2 = fx.restartEu2(baseDir);
+        LiveTomcat eu2 = fx.restartEu2();
         awaitSlot(status -> status.equals("Published"), Duration.ofSeconds(20), "Published");
         timings.record("node eu2 started again -> Published", restarting);
         return eu2;
