@@ -24,9 +24,12 @@ fi
 : "${LIVEPUSH_METRICS_ALLOW:=127.0.0.0/8, ::1/128}"
 # Empty: no token (then only LIVEPUSH_METRICS_ALLOW may scrape). A secret: keep it in conf/livepush.env.
 : "${LIVEPUSH_METRICS_TOKEN:=}"
+# Peer fill between the primary and backup PoP (docs/scale-out.md): the same secret, 16 characters or more, on every
+# live.war node of both PoPs. Empty: this node neither fills from nor answers peers. A secret: conf/livepush.env.
+: "${LIVEPUSH_PEER_SECRET:=}"
 export LIVEPUSH_HTTP_PORT LIVEPUSH_HTTPS_PORT LIVEPUSH_SHUTDOWN_PORT LIVEPUSH_MAX_THREADS LIVEPUSH_KEYSTORE \
   LIVEPUSH_DB_URL LIVEPUSH_DB_USER LIVEPUSH_STORAGE LIVEPUSH_NODE_ID LIVEPUSH_POP LIVEPUSH_ADMIN_ALLOW \
-  LIVEPUSH_TLS_PROTOCOLS LIVEPUSH_METRICS_ALLOW LIVEPUSH_METRICS_TOKEN
+  LIVEPUSH_TLS_PROTOCOLS LIVEPUSH_METRICS_ALLOW LIVEPUSH_METRICS_TOKEN LIVEPUSH_PEER_SECRET
 
 livepush_refuse() {
   echo "Live Push: refusing to start: $1" >&2
@@ -46,6 +49,9 @@ case "${LIVEPUSH_DB_PASSWORD-unset}" in
   unset) livepush_refuse "LIVEPUSH_DB_PASSWORD is not set" ;;
   changeit|password|secret|root|livepush) livepush_refuse "LIVEPUSH_DB_PASSWORD is a well-known default" ;;
 esac
+if [ -n "$LIVEPUSH_PEER_SECRET" ] && [ ${#LIVEPUSH_PEER_SECRET} -lt 16 ]; then
+  livepush_refuse "LIVEPUSH_PEER_SECRET has fewer than 16 characters (leave it empty to turn peer fill off)"
+fi
 if [ -z "${LIVEPUSH_SHUTDOWN_WORD:-}" ] || [ "$LIVEPUSH_SHUTDOWN_WORD" = "SHUTDOWN" ]; then
   # Without a private shutdown word (bin/livepush-init writes one) the shutdown port stays closed:
   # stop Tomcat with a signal (kill, systemctl stop) instead of catalina.sh stop.

@@ -26,6 +26,10 @@ import org.slf4j.LoggerFactory;
  *   <dt>{@value AdminConfig#MIGRATE}</dt><dd>apply Flyway migrations at startup; default {@code true}</dd>
  *   <dt>{@value AdminConfig#ALLOW_BASIC_OVER_HTTP}</dt><dd>accept API Basic auth over HTTP; default
  *       {@code false}</dd>
+ *   <dt>{@value AdminConfig#PROVISIONING_TIMEOUT_SECONDS}</dt><dd>seconds the nodes have to load a slot change before
+ *       it is {@code Not_Provisioned}; default 300</dd>
+ *   <dt>{@value AdminConfig#NODE_SILENCE_SECONDS}</dt><dd>seconds an ingest node may go without a heartbeat and still
+ *       count; default 30</dd>
  * </dl>
  */
 public final class AdminBootstrap implements ServletContextListener {
@@ -46,7 +50,8 @@ public final class AdminBootstrap implements ServletContextListener {
     /** Wires every service over {@code database}. */
     static AdminServices build(Database database, AdminConfig config, Clock clock) {
         PasswordHasher hasher = PasswordHasher.standard();
-        return new AdminServices(new SlotService(database, hasher, clock), new SlotListService(database, clock),
+        return new AdminServices(new SlotService(database, hasher, clock, config.provisioning()),
+                new SlotListService(database, clock, config.provisioning()),
                 new AccountService(database, clock), new PopService(database, clock),
                 new AdminUserService(database, hasher, clock), new ApiTokenService(database, clock),
                 new PlaybackSigningService(database, clock), new IngestStatsService(database, clock),

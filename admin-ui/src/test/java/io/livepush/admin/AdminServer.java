@@ -31,6 +31,8 @@ import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.naming.factory.ResourceLinkFactory;
+import org.apache.tomcat.util.descriptor.web.ApplicationParameter;
 import org.apache.tomcat.util.descriptor.web.ContextResource;
 
 /**
@@ -65,6 +67,8 @@ public final class AdminServer implements AutoCloseable {
     public final PopRecord naPop;
     private final Path baseDir;
     private final Tomcat tomcat = new Tomcat();
+    private final String jdbcUrl;
+    private final Map<String, String> parameters;
 
     public AdminServer() throws IOException, LifecycleException {
         this(TestDatabases.freshSchema());
@@ -72,7 +76,19 @@ public final class AdminServer implements AutoCloseable {
 
     /** The same, over {@code schema} (e.g. on a server the test starts and stops itself); closing drops it. */
     public AdminServer(TestSchema schema) throws IOException, LifecycleException {
+        this(schema, schema.jdbcUrl(), Map.of());
+    }
+
+    /**
+     * The same, with the web application's DataSource on {@code jdbcUrl} (for example a Galera node other than the
+     * one the seeding used) and extra context parameters, each as a {@code <Parameter override="false"/>} of
+     * {@code admin.xml}.
+     */
+    public AdminServer(TestSchema schema, String jdbcUrl, Map<String, String> parameters)
+            throws IOException, LifecycleException {
         this.schema = schema;
+        this.jdbcUrl = jdbcUrl;
+        this.parameters = Map.copyOf(parameters);
         database = schema.openDatabase();
         accounts = new AccountService(database, clock);
         pops = new PopService(database, clock);
@@ -109,11 +125,17 @@ public final class AdminServer implements AutoCloseable {
         resource.setName("jdbc/livepush");
         resource.setType("org.mariadb.jdbc.MariaDbPoolDataSource");
         resource.setProperty("factory", "org.apache.naming.factory.BeanFactory");
-        String separator = schema.jdbcUrl().contains("?") ? "&" : "?";
+        String separator = jdbcUrl.contains("?") ? "&" : "?";
         // The product's time-outs, as the quick start sets them.
-        resource.setProperty("url", ConnectionTimeouts.applyTo(schema.jdbcUrl() + separator
-                + "maxPoolSize=8&minPoolSize=0"));
+        resource.setProperty("url", ConnectionTimeouts.applyTo(jdbcUrl + separator + "maxPoolSize=8&minPoolSize=0"));
         context.getNamingResources().addResource(resource);
+        parameters.forEach((name, value) -> {
+            ApplicationParameter parameter = new ApplicationParameter();
+            parameter.setName(name);
+            parameter.setValue(value);
+            parameter.setOverride(false);
+            context.addApplicationParameter(parameter);
+        });
         tomcat.getHost().setAutoDeploy(false);
         tomcat.getHost().getPipeline().addValve(plainErrorReports());
         tomcat.getServer().setUtilityThreads(1);
@@ -172,6 +194,9 @@ public final class AdminServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
+            // Tomcat keeps one global naming context per JVM, the last started server's; with live.war nodes in the
+            // same JVM (ScaleOutApiIT), admin.war could not deregister from it while stopping.
+            ResourceLinkFactory.setGlobalContext(tomcat.getServer().getGlobalNamingContext());
             tomcat.stop();
             tomcat.destroy();
         } finally {

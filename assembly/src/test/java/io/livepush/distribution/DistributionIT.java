@@ -37,6 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DistributionIT {
 
     private static final String PATH_TOKEN_DIGEST = "5badbfcc6f415a7f49d482da0d511720";
+    /** The peer-fill cluster secret, set as an operator would in conf/livepush.env. */
+    private static final String PEER_SECRET = "e2e-peer-secret-0123456789";
 
     @TempDir
     Path work;
@@ -71,7 +73,8 @@ class DistributionIT {
                 assertThat(tomcat.waitFor(60, TimeUnit.SECONDS)).as("Tomcat stopped on SIGTERM").isTrue();
             }
             String log = Files.readString(home.resolve("logs/catalina.out"));
-            assertThat(log).contains("Live origin [e2e-node] of PoP [e2e]");
+            assertThat(log).contains("Live origin [e2e-node] of PoP [e2e]").as("LIVEPUSH_PEER_SECRET reaches live.war")
+                    .contains("peer fill [on]");
             assertThat(log).doesNotContain("SEVERE").doesNotContain("memory leak")
                     .doesNotContain("has failed to stop it");
             assertLogsHoldNoSecret(home, env);
@@ -114,6 +117,7 @@ class DistributionIT {
         env.put("LIVEPUSH_OPERATOR_USER", "operator");
         env.put("LIVEPUSH_OPERATOR_PASSWORD", PortalClient.OPERATOR_PASSWORD);
         env.put("LIVEPUSH_JVM_OPTS", "-Xmx768m");
+        env.put("LIVEPUSH_PEER_SECRET", PEER_SECRET);
         return env;
     }
 
@@ -238,7 +242,7 @@ class DistributionIT {
         assertThat(access).as("no token digest in the access log").doesNotContain("h=");
         for (String secret : List.of("e2e-publish-pass", basic, PortalClient.OPERATOR_PASSWORD,
                 PortalClient.MEDIAVAULT_SECRET, PATH_TOKEN_DIGEST, env.get("LIVEPUSH_DB_PASSWORD"),
-                keystorePassword)) {
+                keystorePassword, PEER_SECRET)) {
             if (!secret.isBlank()) {
                 assertThat(all.toString()).as("the logs hold no secret").doesNotContain(secret);
             }

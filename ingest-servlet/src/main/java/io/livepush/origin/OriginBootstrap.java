@@ -77,14 +77,17 @@ public final class OriginBootstrap implements ServletContextListener {
             peerFill.refreshPeers(pops);
             flush(statistics, statsService, config.nodeId());
         }, config.slotRefreshSeconds(), config.slotRefreshSeconds(), TimeUnit.SECONDS);
-        LOG.info("Live origin [{}] of PoP [{}] serves [{}] at config version [{}]", config.nodeId(), config.pop(),
-                config.storageRoot(), slots.loadedVersion());
+        LOG.info("Live origin [{}] of PoP [{}] serves [{}] at config version [{}], peer fill [{}]", config.nodeId(),
+                config.pop(), config.storageRoot(), slots.loadedVersion(), peerFill.enabled() ? "on" : "off");
     }
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
         if (health != null) {
             health.close();
+        }
+        if (event.getServletContext().getAttribute(PeerFill.ATTRIBUTE) instanceof PeerFill peerFill) {
+            peerFill.close();
         }
         if (sync != null) {
             sync.shutdownNow();

@@ -9,8 +9,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -20,13 +23,19 @@ import org.slf4j.LoggerFactory;
  * Fetches objects from peer nodes with {@link HttpClient}: signed ({@link PeerSignature}), bounded in time (one
  * time-out from connection to last byte) and in number (at most {@code maxFetches} at once; over that, the gap is not
  * filled), and shared: viewers who miss the same object at the same time wait for one fetch.
+ * <p>
+ * The client's work runs on this fetcher's own {@code livepush-peer-fill} threads, which {@link #close()} stops. Java
+ * 17's {@code HttpClient} cannot be closed: its selector thread ends once the client is unreachable, so it is started
+ * with the platform class loader as its context class loader and neither holds the web application's class loader nor
+ * shows up in Tomcat's check for threads an application left running.
  */
-final class PeerFetcher {
+final class PeerFetcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PeerFetcher.class);
     private static final long WARN_EVERY_MILLIS = 60_000;
 
     private final HttpClient client;
+    private final ExecutorService executor;
     private final PeerSignature signature;
     private final Duration timeout;
     private final Semaphore permits;
@@ -35,12 +44,47 @@ final class PeerFetcher {
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong lastRefusalWarning = new AtomicLong(Long.MIN_VALUE / 2);
 
-    PeerFetcher(HttpClient client, PeerSignature signature, Duration timeout, int maxFetches, Clock clock) {
+    private PeerFetcher(HttpClient client, ExecutorService executor, PeerSignature signature, Duration timeout,
+            int maxFetches, Clock clock) {
         this.client = client;
+        this.executor = executor;
         this.signature = signature;
         this.timeout = timeout;
         this.permits = new Semaphore(maxFetches);
         this.clock = clock;
+    }
+
+    /** A fetcher with its own client and threads; close it when the web application stops. */
+    static PeerFetcher start(PeerSignature signature, Duration timeout, int maxFetches, Clock clock) {
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService executor = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "livepush-peer-fill-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        Thread current = Thread.currentThread();
+        ClassLoader application = current.getContextClassLoader();
+        current.setContextClassLoader(ClassLoader.getPlatformClassLoader());
+        try {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(timeout)
+                    .followRedirects(HttpClient.Redirect.NEVER).executor(executor).build();
+            return new PeerFetcher(client, executor, signature, timeout, maxFetches, clock);
+        } finally {
+            current.setContextClassLoader(application);
+        }
+    }
+
+    /** Stops the fetch threads, waiting a few seconds for them; fetches still running fail. */
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        try {
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("Peer-fill threads did not stop within 5 seconds");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

@@ -8,7 +8,6 @@ import jakarta.servlet.ServletContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -99,9 +98,15 @@ public final class PeerFill {
         this.statistics = statistics;
         this.clock = clock;
         this.signature = config.enabled() ? new PeerSignature(config.secret()) : null;
-        this.fetcher = config.enabled() ? new PeerFetcher(HttpClient.newBuilder().connectTimeout(config.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build(), signature, config.timeout(),
-                config.maxFetches(), clock) : null;
+        this.fetcher = config.enabled()
+                ? PeerFetcher.start(signature, config.timeout(), config.maxFetches(), clock) : null;
+    }
+
+    /** Stops the threads of peer fetches (the web application is stopping). */
+    public void close() {
+        if (fetcher != null) {
+            fetcher.close();
+        }
     }
 
     /** The peer fill of {@code context}; fails loudly when the bootstrap listener did not run. */

@@ -12,7 +12,7 @@ import io.livepush.service.LiveActivity;
 import io.livepush.service.NewCredential;
 import io.livepush.service.SlotLiveStatus;
 import io.livepush.service.SlotRecord;
-import io.livepush.testing.SwitchableDataSource;
+import io.livepush.testing.SwitchableJndiDataSource;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -266,12 +266,12 @@ class IngestServletIT {
 
     @Test
     void ingestKeepsWorkingWhileTheDatabaseIsDown() throws Exception {
-        SwitchableDataSource.setDown(true);
+        SwitchableJndiDataSource.setDown(true);
         try {
             Thread.sleep(2500);
             assertThat(put("/push/acme/cam1/outage.ts", "still here").statusCode()).isEqualTo(201);
         } finally {
-            SwitchableDataSource.setDown(false);
+            SwitchableJndiDataSource.setDown(false);
         }
         assertThat(Files.readString(fx.storage.resolve("acme/cam1/outage.ts"))).isEqualTo("still here");
     }

@@ -20,7 +20,7 @@ import io.livepush.service.SlotService;
 import io.livepush.service.ViewerRule;
 import io.livepush.store.Database;
 import io.livepush.testing.LiveTomcat;
-import io.livepush.testing.SwitchableDataSource;
+import io.livepush.testing.SwitchableJndiDataSource;
 import io.livepush.testing.TestDatabases;
 import io.livepush.testing.TestSchema;
 import java.net.http.HttpClient;
@@ -58,7 +58,7 @@ public final class LiveFixture implements AutoCloseable {
     public final HttpClient client;
 
     public LiveFixture(Path baseDir, Map<String, String> extraParameters) throws Exception {
-        SwitchableDataSource.setDown(false);
+        SwitchableJndiDataSource.setDown(false);
         new AccountService(database, clock).create(OPERATOR, new AccountDraft("acme", "Acme", 1_000_000,
                 Map.of(SlotType.LIVE_PUSH, 100)));
         pop = new PopService(database, clock).create(OPERATOR, new PopDraft("eu1", Region.EUROPE,
@@ -124,7 +124,7 @@ public final class LiveFixture implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        SwitchableDataSource.setDown(false);
+        SwitchableJndiDataSource.setDown(false);
         tomcat.close();
         database.close();
         schema.close();

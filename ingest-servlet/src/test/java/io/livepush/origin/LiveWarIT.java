@@ -16,7 +16,7 @@ import io.livepush.service.PopService;
 import io.livepush.service.SlotDraft;
 import io.livepush.service.SlotService;
 import io.livepush.store.Database;
-import io.livepush.testing.SwitchableDataSource;
+import io.livepush.testing.SwitchableJndiDataSource;
 import io.livepush.testing.TestDatabases;
 import io.livepush.testing.TestSchema;
 import java.io.File;
@@ -82,9 +82,9 @@ class LiveWarIT {
     static void dropSchema() {
         if (schema != null) {
             // The WAR is undeployed after this; until then its sync thread finds the database gone, as in an outage.
-            SwitchableDataSource.setDown(true);
+            SwitchableJndiDataSource.setDown(true);
             schema.close();
-            SwitchableDataSource.setDown(false);
+            SwitchableJndiDataSource.setDown(false);
         }
     }
 
@@ -180,7 +180,7 @@ class LiveWarIT {
                                   webAppMount="/play" readOnly="true" />
                   </Resources>
                 </Context>
-                """.formatted(root, SwitchableDataSource.class.getName(), xml(jdbcUrl), root);
+                """.formatted(root, SwitchableJndiDataSource.class.getName(), xml(jdbcUrl), root);
     }
 
     private static String xml(String value) {

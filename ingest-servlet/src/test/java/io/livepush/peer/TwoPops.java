@@ -23,7 +23,7 @@ import io.livepush.service.SlotRecord;
 import io.livepush.service.SlotService;
 import io.livepush.store.Database;
 import io.livepush.testing.LiveTomcat;
-import io.livepush.testing.SwitchableDataSource;
+import io.livepush.testing.SwitchableJndiDataSource;
 import io.livepush.testing.TestDatabases;
 import io.livepush.testing.TestSchema;
 import java.net.URI;
@@ -70,7 +70,7 @@ final class TwoPops implements AutoCloseable {
     }
 
     TwoPops(Path baseDir) throws Exception {
-        SwitchableDataSource.setDown(false);
+        SwitchableJndiDataSource.setDown(false);
         new AccountService(database, clock).create(OPERATOR, new AccountDraft("acme", "Acme", 1_000_000,
                 Map.of(SlotType.LIVE_PUSH, 100)));
         PopService pops = new PopService(database, clock);

@@ -53,6 +53,7 @@ public final class LiveTomcat implements AutoCloseable {
     private final Connector http;
     private final Connector https;
     private final SelfSignedCertificate certificate;
+    private boolean closed;
 
     private LiveTomcat(Tomcat tomcat, Connector http, Connector https, SelfSignedCertificate certificate) {
         this.tomcat = tomcat;
@@ -112,6 +113,9 @@ public final class LiveTomcat implements AutoCloseable {
         context.addChild(defaultServlet);
         context.addServletMappingDecoded("/", "default");
         context.getJarScanner().setJarScanFilter((type, name) -> false);
+        // The test class path is not Tomcat's lib/: initialisers found there (the portal's Vaadin and Jersey, when
+        // admin-ui's ITs run a node) are not the container's and must not run in live.war.
+        context.setContainerSciFilter(".*");
         parameters.forEach((name, value) -> {
             // As a <Parameter override="false"/> in the context file: wins over the web.xml default.
             ApplicationParameter parameter = new ApplicationParameter();
@@ -122,7 +126,7 @@ public final class LiveTomcat implements AutoCloseable {
         });
         ContextResource resource = new ContextResource();
         resource.setName("jdbc/livepush");
-        resource.setType(SwitchableDataSource.class.getName());
+        resource.setType(SwitchableJndiDataSource.class.getName());
         resource.setProperty("factory", "org.apache.naming.factory.BeanFactory");
         resource.setProperty("url", jdbcUrl);
         context.getNamingResources().addResource(resource);
@@ -257,8 +261,13 @@ public final class LiveTomcat implements AutoCloseable {
         return certificate;
     }
 
+    /** Stops and destroys Tomcat; a second call does nothing (a test may stop a node before its fixture closes). */
     @Override
-    public void close() throws LifecycleException {
+    public synchronized void close() throws LifecycleException {
+        if (closed) {
+            return;
+        }
+        closed = true;
         // Tomcat keeps one global naming context per JVM, the last started server's; with two nodes in one JVM, the
         // other one's web application could not deregister from it while stopping.
         ResourceLinkFactory.setGlobalContext(tomcat.getServer().getGlobalNamingContext());

@@ -34,8 +34,10 @@ import org.mariadb.jdbc.MariaDbPoolDataSource;
  * Two PoPs on a shared {@link GaleraCluster}: the real {@code live.war} runs twice, as node {@code node-eu1} of PoP
  * {@code eu1} talking to Galera node 1 and as node {@code node-eu2} of PoP {@code eu2} talking to Galera node 2, each
  * through a multi-host {@code jdbc:mariadb:sequential://} URL that fails over to the other Galera nodes. The schema
- * has an account ({@code acme}); the fixture's services (the portal's side) talk to Galera node 3; both PoPs carry the nodes' real ingest and playback URLs. {@link #slot(String)}
- * creates a slot with primary PoP {@code eu1} and backup PoP {@code eu2} and waits until both nodes serve it.
+ * has an account ({@code acme}); the fixture's services (the portal's side) talk to Galera node 3; both PoPs carry
+ * the nodes' real ingest and playback URLs. {@link #slot(String)} creates a slot with primary PoP {@code eu1} and
+ * backup PoP {@code eu2} and waits until both nodes serve it. {@link #onSeededSchema} starts the two nodes on a schema
+ * someone else seeded, such as the one under admin-ui's {@code AdminServer}.
  */
 public final class TwoPopOrigins implements AutoCloseable {
 
@@ -56,37 +58,66 @@ public final class TwoPopOrigins implements AutoCloseable {
     public final PopRecord eu1Pop;
     public final PopRecord eu2Pop;
     private final Map<String, String> storageRoots = new HashMap<>();
+    private final Map<String, String> extraParameters;
+    private final Path baseDir;
     private final MariaDbPoolDataSource portalPool;
+    private final boolean ownsSchema;
 
     /**
-     * Starts both nodes under {@code baseDir} ({@code eu1/} and {@code eu2/}, each with its {@code storage/}).
+     * Starts both nodes under {@code baseDir} ({@code eu1/} and {@code eu2/}, each with its {@code storage/}) on a
+     * fresh schema with the account and both PoPs.
      *
      * @param extraParameters context parameters both nodes get on top of node id, PoP, storage root and a 1 s slot
      *                        refresh (for example short heartbeat or peer time-outs)
      */
     public TwoPopOrigins(Path baseDir, Map<String, String> extraParameters) throws Exception {
-        SwitchableDataSource.setDown(false);
-        cluster = GaleraCluster.shared();
-        schema = cluster.freshSchema();
+        this(GaleraCluster.shared(), null, baseDir, extraParameters);
+    }
+
+    /**
+     * Starts both nodes as {@link #TwoPopOrigins(Path, Map)} does, on {@code schema} of the shared cluster, which
+     * already has the account {@value #ACCOUNT} and the PoPs {@code eu1} and {@code eu2}; their URLs are set to the
+     * nodes'. Closing stops the nodes and leaves the schema to its owner.
+     */
+    public static TwoPopOrigins onSeededSchema(TestSchema schema, Path baseDir, Map<String, String> extraParameters)
+            throws Exception {
+        return new TwoPopOrigins(GaleraCluster.shared(), schema, baseDir, extraParameters);
+    }
+
+    private TwoPopOrigins(GaleraCluster cluster, TestSchema seeded, Path baseDir, Map<String, String> extraParameters)
+            throws Exception {
+        SwitchableJndiDataSource.setDown(false);
+        this.cluster = cluster;
+        this.extraParameters = Map.copyOf(extraParameters);
+        this.baseDir = baseDir;
+        ownsSchema = seeded == null;
+        schema = ownsSchema ? cluster.freshSchema() : seeded;
         // The portal's side (services of this fixture) talks to Galera node 3, as admin.war would.
         portalPool = new MariaDbPoolDataSource(jdbcUrl(3) + "&maxPoolSize=4&minPoolSize=0");
-        database = Database.open(portalPool, true);
+        database = Database.open(portalPool, ownsSchema);
         slots = new SlotService(database, new PasswordHasher(new Argon2Settings(1024, 1, 1)), clock);
         pops = new PopService(database, clock);
-        new AccountService(database, clock).create(OPERATOR, new AccountDraft(ACCOUNT, "Acme", 1_000_000,
-                Map.of(SlotType.LIVE_PUSH, 100)));
-        PopRecord first = pops.create(OPERATOR, new PopDraft("eu1", Region.EUROPE, "https://127.0.0.1/live",
-                "http://127.0.0.1/live"));
-        PopRecord second = pops.create(OPERATOR, new PopDraft("eu2", Region.EUROPE, "https://127.0.0.1/live",
-                "http://127.0.0.1/live"));
-        eu1 = startNode(baseDir.resolve("eu1"), "eu1", 1, extraParameters);
-        eu2 = startNode(baseDir.resolve("eu2"), "eu2", 2, extraParameters);
-        eu1Pop = withNodeUrls(first, eu1);
-        eu2Pop = withNodeUrls(second, eu2);
+        if (ownsSchema) {
+            new AccountService(database, clock).create(OPERATOR, new AccountDraft(ACCOUNT, "Acme", 1_000_000,
+                    Map.of(SlotType.LIVE_PUSH, 100)));
+            for (String pop : List.of("eu1", "eu2")) {
+                pops.create(OPERATOR, new PopDraft(pop, Region.EUROPE, "https://127.0.0.1/live",
+                        "http://127.0.0.1/live"));
+            }
+        }
+        eu1 = startNode(baseDir.resolve("eu1"), "tomcat", "eu1", 1);
+        eu2 = startNode(baseDir.resolve("eu2"), "tomcat", "eu2", 2);
+        eu1Pop = withNodeUrls(pop("eu1"), eu1);
+        eu2Pop = withNodeUrls(pop("eu2"), eu2);
     }
 
     /** The JDBC URL a component talks to the cluster with, preferring Galera node {@code first}, with time-outs. */
     public String jdbcUrl(int first) {
+        return jdbcUrl(cluster, schema, first);
+    }
+
+    /** The JDBC URL of {@code schema} on {@code cluster}, preferring Galera node {@code first}, with time-outs. */
+    public static String jdbcUrl(GaleraCluster cluster, TestSchema schema, int first) {
         return ConnectionTimeouts.applyTo(cluster.sequentialUrl(schema.name(), first) + "?user=root");
     }
 
@@ -95,14 +126,29 @@ public final class TwoPopOrigins implements AutoCloseable {
         return Path.of(node == eu1 ? storageRoots.get("eu1") : storageRoots.get("eu2"));
     }
 
-    private LiveTomcat startNode(Path dir, String pop, int galeraNode, Map<String, String> extraParameters)
-            throws Exception {
+    /** Starts the node of {@code pop}: its storage in {@code dir/storage}, Tomcat's files in {@code dir/tomcatDir}. */
+    private LiveTomcat startNode(Path dir, String tomcatDir, String pop, int galeraNode) throws Exception {
         Path storage = Files.createDirectories(dir.resolve("storage"));
         storageRoots.put(pop, storage.toString());
         Map<String, String> parameters = new HashMap<>(Map.of("storage.root", storage.toString(),
                 "origin.nodeId", "node-" + pop, "origin.pop", pop, "origin.slotRefreshSeconds", "1"));
         parameters.putAll(extraParameters);
-        return LiveTomcat.start(jdbcUrl(galeraNode), dir.resolve("tomcat"), parameters);
+        return LiveTomcat.start(jdbcUrl(galeraNode), dir.resolve(tomcatDir), parameters);
+    }
+
+    /**
+     * Starts node {@code eu2} again after {@code eu2.close()}: the same node id, storage and Galera node, new ports,
+     * which its PoP is given. Returns the new node ({@link #eu2} still names the stopped one); the caller closes it.
+     */
+    public LiveTomcat restartEu2() throws Exception {
+        LiveTomcat restarted = startNode(baseDir.resolve("eu2"), "tomcat-restarted", "eu2", 2);
+        withNodeUrls(pop("eu2"), restarted);
+        return restarted;
+    }
+
+    private PopRecord pop(String name) {
+        return pops.list().stream().filter(pop -> pop.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No PoP " + name + " in " + schema.name()));
     }
 
     private PopRecord withNodeUrls(PopRecord pop, LiveTomcat node) {
@@ -168,7 +214,9 @@ public final class TwoPopOrigins implements AutoCloseable {
             } finally {
                 database.close();
                 portalPool.close();
-                schema.close();
+                if (ownsSchema) {
+                    schema.close();
+                }
             }
         }
     }

@@ -109,14 +109,15 @@ public final class NodeService {
 
     private static boolean isRemovedEverywhere(Slot slot, List<Provisioning.NodeState> nodes, Instant now) {
         Provisioning.SlotFacts facts = SlotRecords.facts(slot);
-        Instant aliveSince = now.minus(Provisioning.NODE_ALIVE);
+        Instant aliveSince = now.minus(ProvisioningTimeouts.STANDARD.nodeSilence());
         List<Provisioning.NodeState> alive = nodes.stream()
                 .filter(node -> !node.lastSeen().isBefore(aliveSince))
                 .filter(node -> facts.pops().stream().anyMatch(pop -> pop.id() == node.popId()))
                 .toList();
         if (alive.isEmpty()) {
             // Nobody is left to remove the files now; a node that starts later removes them when it loads the slots.
-            return !now.isBefore(slot.getProvisionRequestedAt().plus(Provisioning.TIMEOUT));
+            Instant givenUp = slot.getProvisionRequestedAt().plus(ProvisioningTimeouts.STANDARD.provisioning());
+            return !now.isBefore(givenUp);
         }
         return alive.stream().allMatch(node -> node.configVersion() >= slot.getConfigVersion());
     }

@@ -18,20 +18,15 @@ import java.util.Optional;
  * {@code Error} with that node's reason;</li>
  * <li>when every PoP of the slot (primary, and backup if used) has at least one live node and every live node there
  * has loaded the slot's config version, it is {@code Published};</li>
- * <li>otherwise it is {@code LiveEventProvisioning} until {@link #TIMEOUT} after the change that needs provisioning,
- * and {@code Not_Provisioned} (with the PoP that failed) after that.</li>
+ * <li>otherwise it is {@code LiveEventProvisioning} until {@link ProvisioningTimeouts#provisioning()} after the
+ * change that needs provisioning, and {@code Not_Provisioned} (with the PoP that failed) after that.</li>
  * </ol>
- * A node is live while its last heartbeat is younger than {@link #NODE_ALIVE}. After a database outage that judgement
- * is relative to the outage's start until a heartbeat round has passed (see {@link #aliveSince}): nodes could not
- * write their heartbeats while the database was away, and a node alive when it went away is not taken for dead the
- * moment it returns.
+ * A node is live while its last heartbeat is younger than {@link ProvisioningTimeouts#nodeSilence()}. After a database
+ * outage that judgement is relative to the outage's start until a heartbeat round has passed (see
+ * {@link #aliveSince}): nodes could not write their heartbeats while the database was away, and a node alive when it
+ * went away is not taken for dead the moment it returns.
  */
 public final class Provisioning {
-
-    /** How long nodes have to confirm a change before the slot is {@code Not_Provisioned}. */
-    public static final Duration TIMEOUT = Duration.ofMinutes(5);
-    /** How old a node's last heartbeat may be for the node to count. Nodes beat every few seconds. */
-    public static final Duration NODE_ALIVE = Duration.ofSeconds(30);
 
     /** What a heartbeat says about one node. */
     public record NodeState(String nodeId, long popId, long configVersion, Instant lastSeen, String error) {
@@ -54,33 +49,34 @@ public final class Provisioning {
     }
 
     /**
-     * Derives the status of {@code slot}.
+     * Derives the status of {@code slot} with the {@link ProvisioningTimeouts#STANDARD} limits.
      *
      * @param nodes      every known node (dead ones are ignored here)
      * @param slotErrors the errors nodes reported for this slot, by node id
      */
     public static Verdict status(SlotFacts slot, List<NodeState> nodes, Map<String, String> slotErrors, Instant now) {
-        return status(slot, nodes, slotErrors, now, now.minus(NODE_ALIVE));
+        ProvisioningTimeouts limits = ProvisioningTimeouts.STANDARD;
+        return status(slot, nodes, slotErrors, now, now.minus(limits.nodeSilence()), limits);
     }
 
     /**
-     * The oldest heartbeat that still makes a node live at {@code now}: {@link #NODE_ALIVE} before {@code now}, or,
-     * while the database is unreachable and for {@link #NODE_ALIVE} after it returns, {@link #NODE_ALIVE} before the
+     * The oldest heartbeat that still makes a node live at {@code now}: {@code nodeSilence} before {@code now}, or,
+     * while the database is unreachable and for {@code nodeSilence} after it returns, {@code nodeSilence} before the
      * outage began (no heartbeat could be written in between).
      *
      * @param outageStart when the current or a just-ended database outage began, if there is one
      */
-    public static Instant aliveSince(Instant now, Optional<Instant> outageStart) {
-        Instant usual = now.minus(NODE_ALIVE);
-        return outageStart.map(start -> start.minus(NODE_ALIVE)).filter(usual::isAfter).orElse(usual);
+    public static Instant aliveSince(Instant now, Optional<Instant> outageStart, Duration nodeSilence) {
+        Instant usual = now.minus(nodeSilence);
+        return outageStart.map(start -> start.minus(nodeSilence)).filter(usual::isAfter).orElse(usual);
     }
 
     /**
      * Derives the status of {@code slot}, counting as live the nodes whose last heartbeat is not older than
-     * {@code aliveSince}.
+     * {@code aliveSince}; the slot's nodes have {@code limits.provisioning()} to load a change.
      */
     public static Verdict status(SlotFacts slot, List<NodeState> nodes, Map<String, String> slotErrors, Instant now,
-            Instant aliveSince) {
+            Instant aliveSince, ProvisioningTimeouts limits) {
         if (slot.lifecycle() != SlotLifecycle.ACTIVE) {
             return new Verdict(ProvisioningStatus.DELETING, null);
         }
@@ -100,21 +96,21 @@ public final class Provisioning {
             List<NodeState> inPop = alive.stream().filter(node -> node.popId() == pop.id()).toList();
             if (inPop.isEmpty()) {
                 missing = "No ingest node of PoP '" + pop.name() + "' has reported in the last "
-                        + NODE_ALIVE.toSeconds() + " seconds";
+                        + ProvisioningTimeouts.describe(limits.nodeSilence());
                 break;
             }
             List<String> behind = inPop.stream().filter(node -> node.configVersion() < slot.configVersion())
                     .map(NodeState::nodeId).toList();
             if (!behind.isEmpty()) {
                 missing = "Ingest node(s) " + String.join(", ", behind) + " of PoP '" + pop.name()
-                        + "' did not load the slot within " + TIMEOUT.toMinutes() + " minutes";
+                        + "' did not load the slot within " + ProvisioningTimeouts.describe(limits.provisioning());
                 break;
             }
         }
         if (missing == null) {
             return new Verdict(ProvisioningStatus.PUBLISHED, null);
         }
-        if (now.isBefore(slot.requestedAt().plus(TIMEOUT))) {
+        if (now.isBefore(slot.requestedAt().plus(limits.provisioning()))) {
             return new Verdict(ProvisioningStatus.LIVE_EVENT_PROVISIONING, null);
         }
         return new Verdict(ProvisioningStatus.NOT_PROVISIONED, missing);

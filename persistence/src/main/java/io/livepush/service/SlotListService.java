@@ -29,10 +29,17 @@ public final class SlotListService {
 
     private final Database database;
     private final Clock clock;
+    private final ProvisioningTimeouts timeouts;
 
     public SlotListService(Database database, Clock clock) {
+        this(database, clock, ProvisioningTimeouts.STANDARD);
+    }
+
+    /** The same, deriving provisioning statuses with {@code timeouts} instead of the standard limits. */
+    public SlotListService(Database database, Clock clock, ProvisioningTimeouts timeouts) {
         this.database = database;
         this.clock = clock;
+        this.timeouts = timeouts;
     }
 
     /** One page of the account's slots. */
@@ -52,7 +59,8 @@ public final class SlotListService {
                     .getResultList();
             List<Slot> slots = rows(em, ids);
             Instant now = clock.instant();
-            Map<String, Provisioning.Verdict> verdicts = SlotRecords.statuses(em, slots, now, database.outages());
+            Map<String, Provisioning.Verdict> verdicts = SlotRecords.statuses(em, slots, now, database.outages(),
+                    timeouts);
             Map<String, LiveActivity> activities = IngestStatsService.activities(em, slots, now);
             return new SlotPage(slots.stream()
                     .map(slot -> SlotRecords.summary(slot, SlotRecords.shownTo(actor, verdicts.get(slot.getId())),

@@ -10,6 +10,7 @@ import io.livepush.net.AddressRule;
 import io.livepush.mediavault.MediaVaultMode;
 import io.livepush.store.DatabaseOutages;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -63,11 +64,13 @@ final class SlotRecords {
     /**
      * Derives the provisioning status of each slot with two queries, however many slots there are.
      *
-     * @param outages what this process saw of database outages, which decides which heartbeats count as live
+     * @param outages  what this process saw of database outages, which decides which heartbeats count as live
+     * @param timeouts the limits of provisioning and of a node's silence
      */
     static Map<String, Provisioning.Verdict> statuses(EntityManager em, List<Slot> slots, Instant now,
-            DatabaseOutages outages) {
-        Instant aliveSince = Provisioning.aliveSince(now, outages.recentOutageStart(now, Provisioning.NODE_ALIVE));
+            DatabaseOutages outages, ProvisioningTimeouts timeouts) {
+        Duration silence = timeouts.nodeSilence();
+        Instant aliveSince = Provisioning.aliveSince(now, outages.recentOutageStart(now, silence), silence);
         Map<String, Provisioning.Verdict> verdicts = new HashMap<>();
         if (slots.isEmpty()) {
             return verdicts;
@@ -85,7 +88,7 @@ final class SlotRecords {
                         .put(error.getNodeId(), error.getMessage()));
         for (Slot slot : slots) {
             verdicts.put(slot.getId(), Provisioning.status(facts(slot), nodes,
-                    errors.getOrDefault(slot.getId(), Map.of()), now, aliveSince));
+                    errors.getOrDefault(slot.getId(), Map.of()), now, aliveSince, timeouts));
         }
         return verdicts;
     }

@@ -33,11 +33,18 @@ public final class SlotService {
     private final Database database;
     private final PasswordHasher hasher;
     private final Clock clock;
+    private final ProvisioningTimeouts timeouts;
 
     public SlotService(Database database, PasswordHasher hasher, Clock clock) {
+        this(database, hasher, clock, ProvisioningTimeouts.STANDARD);
+    }
+
+    /** The same, deriving provisioning statuses with {@code timeouts} instead of the standard limits. */
+    public SlotService(Database database, PasswordHasher hasher, Clock clock, ProvisioningTimeouts timeouts) {
         this.database = database;
         this.hasher = hasher;
         this.clock = clock;
+        this.timeouts = timeouts;
     }
 
     /** Creates a slot, refusing one over the account's entitlement or Live Push kbps capacity. */
@@ -277,6 +284,6 @@ public final class SlotService {
 
     private SlotRecord record(EntityManager em, Slot slot, Actor actor) {
         return SlotRecords.full(slot, SlotRecords.shownTo(actor, SlotRecords.statuses(em, List.of(slot),
-                clock.instant(), database.outages()).get(slot.getId())));
+                clock.instant(), database.outages(), timeouts).get(slot.getId())));
     }
 }

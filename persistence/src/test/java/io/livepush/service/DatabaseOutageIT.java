@@ -37,7 +37,7 @@ class DatabaseOutageIT extends ServiceIT {
     @Test
     void slotsWhoseNodesWereAliveAreNotNotProvisionedWhenTheDatabaseReturns() {
         SlotRecord slot = fx.slots.create(ACME_ADMIN, "acme", fx.draft("outage-status"));
-        fx.clock.advance(Provisioning.TIMEOUT.plusMinutes(1));
+        fx.clock.advance(ProvisioningTimeouts.STANDARD.provisioning().plusMinutes(1));
         fx.nodes.heartbeat(new Heartbeat("node-eu1", "eu1", fx.nodes.currentVersion(), null, Map.of()));
         assertThat(fx.slots.get(ACME_ADMIN, slot.id()).status()).isEqualTo(ProvisioningStatus.PUBLISHED);
 
@@ -55,7 +55,7 @@ class DatabaseOutageIT extends ServiceIT {
                 .singleElement().extracting(SlotSummary::status).isEqualTo(ProvisioningStatus.PUBLISHED);
 
         // A heartbeat round later a node that still has not beaten is dead.
-        fx.clock.advance(Provisioning.NODE_ALIVE.plusSeconds(1));
+        fx.clock.advance(ProvisioningTimeouts.STANDARD.nodeSilence().plusSeconds(1));
         SlotRecord later = fx.slots.get(ACME_ADMIN, slot.id());
         assertThat(later.status()).isEqualTo(ProvisioningStatus.NOT_PROVISIONED);
         assertThat(later.statusReason()).contains("PoP 'eu1'");

@@ -31,7 +31,7 @@ class PopDeletionIT extends ServiceIT {
 
         // The node of the backup PoP loads the deletion: the slot becomes a tombstone.
         fx.nodes.heartbeat(new Heartbeat("node-eu1", "eu1", fx.nodes.currentVersion(), null, Map.of()));
-        fx.clock.advance(Provisioning.TIMEOUT);
+        fx.clock.advance(ProvisioningTimeouts.STANDARD.provisioning());
         fx.nodes.heartbeat(new Heartbeat("node-eu1", "eu1", fx.nodes.currentVersion(), null, Map.of()));
         assertThatThrownBy(() -> fx.slots.get(ACME_ADMIN, slot.id())).isInstanceOf(NotFoundException.class);
 

@@ -1,6 +1,7 @@
 package io.livepush.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.livepush.domain.ProvisioningStatus;
 import io.livepush.domain.SlotLifecycle;
@@ -29,6 +30,7 @@ class ProvisioningTest {
     private static final long OTHER_POP = 3;
     private static final Duration JUST_NOW = Duration.ofSeconds(2);
     private static final Duration DEAD = Duration.ofSeconds(31);
+    private static final Duration SILENCE = ProvisioningTimeouts.STANDARD.nodeSilence();
 
     private static SlotFacts slot(Duration sinceRequest, PopRef... pops) {
         return new SlotFacts("0123456789abcdef0123456789abcdef", SlotLifecycle.ACTIVE, VERSION,
@@ -40,7 +42,7 @@ class ProvisioningTest {
     }
 
     private static SlotFacts timedOut(PopRef... pops) {
-        return slot(Provisioning.TIMEOUT, pops);
+        return slot(ProvisioningTimeouts.STANDARD.provisioning(), pops);
     }
 
     private static NodeState node(String id, long popId, long version, Duration lastSeenAgo) {
@@ -129,7 +131,7 @@ class ProvisioningTest {
                 node("fra1-a", PRIMARY.id(), VERSION, JUST_NOW),
                 node("fra1-b", PRIMARY.id(), VERSION - 1, JUST_NOW));
 
-        Verdict verdict = status(slot(Provisioning.TIMEOUT.minusMillis(1), PRIMARY), nodes);
+        Verdict verdict = status(slot(ProvisioningTimeouts.STANDARD.provisioning().minusMillis(1), PRIMARY), nodes);
 
         assertThat(verdict).isEqualTo(new Verdict(ProvisioningStatus.LIVE_EVENT_PROVISIONING, null));
     }
@@ -204,7 +206,7 @@ class ProvisioningTest {
                 node("fra1-a", PRIMARY.id(), VERSION, JUST_NOW),
                 node("fra1-b", PRIMARY.id(), VERSION - 1, Duration.ofMillis(lastSeenMillisAgo)));
 
-        assertThat(Provisioning.NODE_ALIVE).isEqualTo(Duration.ofSeconds(30));
+        assertThat(ProvisioningTimeouts.STANDARD.nodeSilence()).isEqualTo(Duration.ofSeconds(30));
         assertThat(status(fresh(PRIMARY), nodes).status()).isEqualTo(expected);
     }
 
@@ -391,9 +393,10 @@ class ProvisioningTest {
         // The database was away for two minutes; the nodes beat until it went away and could not beat since.
         Instant outageStart = NOW.minus(Duration.ofMinutes(2));
         List<NodeState> nodes = List.of(new NodeState("n1", PRIMARY.id(), VERSION, outageStart, null));
-        Instant aliveSince = Provisioning.aliveSince(NOW, Optional.of(outageStart));
+        Instant aliveSince = Provisioning.aliveSince(NOW, Optional.of(outageStart), SILENCE);
 
-        assertThat(Provisioning.status(timedOut(PRIMARY), nodes, Map.of(), NOW, aliveSince).status())
+        assertThat(Provisioning.status(timedOut(PRIMARY), nodes, Map.of(), NOW, aliveSince,
+                ProvisioningTimeouts.STANDARD).status())
                 .isEqualTo(ProvisioningStatus.PUBLISHED);
         assertThat(status(timedOut(PRIMARY), nodes).status()).isEqualTo(ProvisioningStatus.NOT_PROVISIONED);
     }
@@ -402,17 +405,46 @@ class ProvisioningTest {
     void nodesThatDiedBeforeTheOutageStayDead() {
         Instant outageStart = NOW.minus(Duration.ofMinutes(2));
         List<NodeState> nodes = List.of(new NodeState("n1", PRIMARY.id(), VERSION, outageStart.minus(DEAD), null));
-        Instant aliveSince = Provisioning.aliveSince(NOW, Optional.of(outageStart));
+        Instant aliveSince = Provisioning.aliveSince(NOW, Optional.of(outageStart), SILENCE);
 
-        assertThat(Provisioning.status(timedOut(PRIMARY), nodes, Map.of(), NOW, aliveSince).status())
+        assertThat(Provisioning.status(timedOut(PRIMARY), nodes, Map.of(), NOW, aliveSince,
+                ProvisioningTimeouts.STANDARD).status())
                 .isEqualTo(ProvisioningStatus.NOT_PROVISIONED);
     }
 
     @Test
     void withoutAnOutageNodesAreJudgedByTheUsualAge() {
-        assertThat(Provisioning.aliveSince(NOW, Optional.empty())).isEqualTo(NOW.minus(Provisioning.NODE_ALIVE));
-        // During a fresh outage a node counts if it beat within NODE_ALIVE of the outage's start.
-        assertThat(Provisioning.aliveSince(NOW, Optional.of(NOW.minusSeconds(5))))
-                .isEqualTo(NOW.minusSeconds(5).minus(Provisioning.NODE_ALIVE));
+        assertThat(Provisioning.aliveSince(NOW, Optional.empty(), SILENCE)).isEqualTo(NOW.minus(SILENCE));
+        // During a fresh outage a node counts if it beat within the node silence limit of the outage's start.
+        assertThat(Provisioning.aliveSince(NOW, Optional.of(NOW.minusSeconds(5)), SILENCE))
+                .isEqualTo(NOW.minusSeconds(5).minus(SILENCE));
+    }
+
+    @Test
+    void shorterLimitsDeclareANodeDeadAndProvisioningFailedSoonerAndSaySo() {
+        ProvisioningTimeouts limits = new ProvisioningTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(6));
+        List<NodeState> nodes = List.of(node("fra1-a", PRIMARY.id(), VERSION, Duration.ofSeconds(7)));
+
+        Verdict early = Provisioning.status(slot(Duration.ofSeconds(19), PRIMARY), nodes, Map.of(), NOW,
+                NOW.minus(limits.nodeSilence()), limits);
+        Verdict late = Provisioning.status(slot(Duration.ofSeconds(20), PRIMARY), nodes, Map.of(), NOW,
+                NOW.minus(limits.nodeSilence()), limits);
+
+        assertThat(early.status()).isEqualTo(ProvisioningStatus.LIVE_EVENT_PROVISIONING);
+        assertThat(late.status()).isEqualTo(ProvisioningStatus.NOT_PROVISIONED);
+        assertThat(late.reason()).isEqualTo("No ingest node of PoP 'fra1' has reported in the last 6 seconds");
+    }
+
+    @Test
+    void aLimitIsNamedInMinutesOnlyWhenItIsAWholeNumberOfThem() {
+        assertThat(ProvisioningTimeouts.describe(Duration.ofMinutes(5))).isEqualTo("5 minutes");
+        assertThat(ProvisioningTimeouts.describe(Duration.ofSeconds(90))).isEqualTo("90 seconds");
+        assertThat(ProvisioningTimeouts.describe(Duration.ofSeconds(60))).isEqualTo("60 seconds");
+    }
+
+    @Test
+    void limitsMustBePositive() {
+        assertThatThrownBy(() -> new ProvisioningTimeouts(Duration.ZERO, Duration.ofSeconds(30)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -11,9 +11,10 @@ import org.mariadb.jdbc.MariaDbPoolDataSource;
 /**
  * The DataSource the embedded Tomcat binds at {@code jdbc/livepush} in ITs (through Tomcat's {@code BeanFactory},
  * which calls {@link #setUrl}). {@link #setDown(boolean)} simulates a database outage: every new connection fails
- * until it is switched back, as when MariaDB is unreachable.
+ * until it is switched back, as when MariaDB is unreachable. (persistence's {@code SwitchableDataSource} wraps a
+ * DataSource a test holds; both test jars meet on admin-ui's test class path, hence the two names.)
  */
-public class SwitchableDataSource implements DataSource {
+public class SwitchableJndiDataSource implements DataSource {
 
     private static volatile boolean down;
 
