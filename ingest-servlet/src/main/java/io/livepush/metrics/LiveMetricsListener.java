@@ -2,6 +2,7 @@ package io.livepush.metrics;
 
 import io.livepush.health.RenditionHealthSource;
 import io.livepush.origin.Origin;
+import io.livepush.peer.PeerFill;
 import io.livepush.origin.SlotDirectory;
 import io.livepush.segment.ExpiryActivity;
 import io.micrometer.core.instrument.Gauge;
@@ -16,7 +17,8 @@ import java.time.Clock;
 /**
  * Registers the series of {@code live.war} (docs/operations.md) in the application's {@link NodeMetrics}: ingest
  * ({@link IngestMeters}), playback ({@link PlaybackMeters}, stored for the playback filter), expiry
- * ({@link ExpiryMeters}), encoder health per rendition ({@link RenditionMeters}), the slot rules (slots served, age
+ * ({@link ExpiryMeters}), encoder health per rendition ({@link RenditionMeters}), peer fill when it is on
+ * ({@link PeerFillMeters}), the slot rules (slots served, age
  * of the snapshot, version, database reachable) and the free
  * space of the storage volume. Declared in {@code web.xml} after {@code OriginBootstrap} and
  * {@code SegmentExpiryListener}, whose objects it observes.
@@ -51,6 +53,10 @@ public final class LiveMetricsListener implements ServletContextListener {
             metrics.beforeScrape(new RenditionMeters(registry, labels, health)::refresh);
         }
         bindSlotRules(registry, origin.slots());
+        PeerFill peerFill = PeerFill.from(context);
+        if (peerFill.enabled()) {
+            PeerFillMeters.bind(registry, peerFill);
+        }
         new DiskSpaceMetrics(origin.config().storageRoot().toFile(), Tags.of("volume", "storage")).bindTo(registry);
     }
 

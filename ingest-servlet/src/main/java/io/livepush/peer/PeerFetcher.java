@@ -7,8 +7,10 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -36,6 +38,7 @@ final class PeerFetcher implements AutoCloseable {
 
     private final HttpClient client;
     private final ExecutorService executor;
+    private final Queue<Thread> threads;
     private final PeerSignature signature;
     private final Duration timeout;
     private final Semaphore permits;
@@ -44,10 +47,11 @@ final class PeerFetcher implements AutoCloseable {
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong lastRefusalWarning = new AtomicLong(Long.MIN_VALUE / 2);
 
-    private PeerFetcher(HttpClient client, ExecutorService executor, PeerSignature signature, Duration timeout,
-            int maxFetches, Clock clock) {
+    private PeerFetcher(HttpClient client, ExecutorService executor, Queue<Thread> threads, PeerSignature signature,
+            Duration timeout, int maxFetches, Clock clock) {
         this.client = client;
         this.executor = executor;
+        this.threads = threads;
         this.signature = signature;
         this.timeout = timeout;
         this.permits = new Semaphore(maxFetches);
@@ -56,10 +60,13 @@ final class PeerFetcher implements AutoCloseable {
 
     /** A fetcher with its own client and threads; close it when the web application stops. */
     static PeerFetcher start(PeerSignature signature, Duration timeout, int maxFetches, Clock clock) {
-        AtomicInteger threads = new AtomicInteger();
+        AtomicInteger count = new AtomicInteger();
+        Queue<Thread> threads = new ConcurrentLinkedQueue<>();
         ExecutorService executor = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "livepush-peer-fill-" + threads.incrementAndGet());
+            Thread thread = new Thread(task, "livepush-peer-fill-" + count.incrementAndGet());
             thread.setDaemon(true);
+            threads.removeIf(ended -> ended.getState() == Thread.State.TERMINATED);
+            threads.add(thread);
             return thread;
         });
         Thread current = Thread.currentThread();
@@ -68,22 +75,33 @@ final class PeerFetcher implements AutoCloseable {
         try {
             HttpClient client = HttpClient.newBuilder().connectTimeout(timeout)
                     .followRedirects(HttpClient.Redirect.NEVER).executor(executor).build();
-            return new PeerFetcher(client, executor, signature, timeout, maxFetches, clock);
+            return new PeerFetcher(client, executor, threads, signature, timeout, maxFetches, clock);
         } finally {
             current.setContextClassLoader(application);
         }
     }
 
-    /** Stops the fetch threads, waiting a few seconds for them; fetches still running fail. */
+    /**
+     * Stops the fetch threads, waiting a few seconds for them to end; fetches still running fail. The pool counts as
+     * terminated while its last thread is still finishing, so the threads themselves are joined: once this returns,
+     * none of them shows up in Tomcat's check for threads an application left running.
+     */
     @Override
     public void close() {
         executor.shutdownNow();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         try {
-            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-                LOG.warn("Peer-fill threads did not stop within 5 seconds");
+            for (Thread thread : threads) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left > 0) {
+                    thread.join(left);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (threads.stream().anyMatch(Thread::isAlive)) {
+            LOG.warn("Peer-fill threads did not stop within 5 seconds");
         }
     }
 

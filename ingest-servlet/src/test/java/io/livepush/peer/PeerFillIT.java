@@ -83,6 +83,8 @@ class PeerFillIT {
         assertThat(response.headers().firstValue("Cache-Control")).contains("max-age=300");
         assertThat(pops.eu1.file("gap", "v/seg_1.ts")).as("kept, to expire like an upload")
                 .hasContent("segment 1 of gap");
+        assertThat(metric(pops.eu1, "livepush_peer_fill_segments_total")).as("counted in eu1's metrics")
+                .isGreaterThanOrEqualTo(1);
     }
 
     @Test
@@ -159,6 +161,17 @@ class PeerFillIT {
         SlotLiveStatus status = awaitLastError(slot.id());
         assertThat(status.lastError()).contains("Peer fill stopped for v/index.m3u8")
                 .contains("segment seg_0.ts has media sequence 0 here and 10 on the peer PoP");
+        assertThat(metric(pops.eu1, "livepush_peer_fill_diverged_renditions")).as("in eu1's metrics")
+                .isGreaterThanOrEqualTo(1);
+    }
+
+    /** The value of an unlabelled series in {@code node}'s {@code /live/metrics} (loopback may scrape). */
+    private static double metric(TwoPops.Node node, String series) throws Exception {
+        HttpResponse<String> scrape = pops.get(node.tomcat().http("/metrics"));
+        assertThat(scrape.statusCode()).as(scrape.toString()).isEqualTo(200);
+        return scrape.body().lines().filter(line -> line.startsWith(series + " ")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(series.length() + 1)))
+                .orElseThrow(() -> new AssertionError(series + " is not in the scrape of " + node.pop()));
     }
 
     @Test
