@@ -165,12 +165,12 @@ class PeerFillIT {
                 .isGreaterThanOrEqualTo(1);
     }
 
-    /** The value of an unlabelled series in {@code node}'s {@code /live/metrics} (loopback may scrape). */
+    /** The value of a series in {@code node}'s {@code /live/metrics} (loopback may scrape; one series per name). */
     private static double metric(TwoPops.Node node, String series) throws Exception {
         HttpResponse<String> scrape = pops.get(node.tomcat().http("/metrics"));
         assertThat(scrape.statusCode()).as(scrape.toString()).isEqualTo(200);
-        return scrape.body().lines().filter(line -> line.startsWith(series + " ")).findFirst()
-                .map(line -> Double.parseDouble(line.substring(series.length() + 1)))
+        return scrape.body().lines().filter(line -> line.startsWith(series + "{") || line.startsWith(series + " "))
+                .findFirst().map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .orElseThrow(() -> new AssertionError(series + " is not in the scrape of " + node.pop()));
     }
 
