@@ -83,6 +83,16 @@ public final class PlaybackMeters {
                 .register(registry);
     }
 
+    /** Registers the MediaVault verdict cache's hit and miss counts, read when scraped. */
+    public <T> void bindVerdictCache(T cache, ToLongFunction<T> hits, ToLongFunction<T> misses) {
+        FunctionCounter.builder("livepush.playback.verdict.cache.requests", cache, c -> hits.applyAsLong(c))
+                .tag("result", "hit").description("MediaVault checks answered from a remembered allow")
+                .register(registry);
+        FunctionCounter.builder("livepush.playback.verdict.cache.requests", cache, c -> misses.applyAsLong(c))
+                .tag("result", "miss").description("Cacheable MediaVault checks that ran the verifier")
+                .register(registry);
+    }
+
     private Counter status(int status) {
         int index = status >= 0 && status < STATUSES ? status : 0;
         Counter counter = statuses.get(index);

@@ -8,6 +8,8 @@ import java.util.Objects;
 /**
  * A slot this node serves: its rules as last loaded, its storage directory and the MediaVault verifier built from
  * those rules. Immutable; a reload replaces it, so the verifier is built once per slot version and never per request.
+ * Playback's MediaVault verdict cache keys its entries by the verifier instance, so new rules never meet verdicts
+ * reached under the old ones.
  *
  * @param verifier applies {@link SlotRules#mediaVault()} to playback requests; its clock is not used (the playback
  *                 filter passes {@code now} from the origin's clock)

@@ -15,8 +15,11 @@ import java.util.function.Function;
  *                             ({@value #MANIFEST_CACHE_CONTROL})
  * @param manifestCacheBytes   how many bytes of playlists and manifests are kept in memory
  *                             ({@value #MANIFEST_CACHE_MEGABYTES}, in MiB; 0 turns it off)
+ * @param verdictCacheEntries  how many MediaVault allows are remembered ({@value #VERDICT_CACHE_ENTRIES}; 0 turns
+ *                             the cache off)
  */
-public record PlaybackConfig(CorsPolicy cors, String manifestCacheControl, long manifestCacheBytes) {
+public record PlaybackConfig(CorsPolicy cors, String manifestCacheControl, long manifestCacheBytes,
+        int verdictCacheEntries) {
 
     /** {@code *} (default), a list of origins separated by spaces or commas, or {@code none}. */
     public static final String CORS_ORIGIN = "playback.corsOrigin";
@@ -26,12 +29,19 @@ public record PlaybackConfig(CorsPolicy cors, String manifestCacheControl, long 
     /** Whole MiB, 0 to 4096; default {@value #DEFAULT_MANIFEST_CACHE_MEGABYTES}. */
     public static final String MANIFEST_CACHE_MEGABYTES = "playback.manifestCacheMegabytes";
 
+    /** Whole number, 0 to {@value #MAX_VERDICT_CACHE_ENTRIES}; default {@value #DEFAULT_VERDICT_CACHE_ENTRIES}. */
+    public static final String VERDICT_CACHE_ENTRIES = "playback.verdictCacheEntries";
+
     /** SPEC §5: a live playlist may be cached for one second at most. */
     public static final String DEFAULT_MANIFEST_CACHE_CONTROL = "max-age=1";
     /** Room for about 6 000 playlists of 10 KiB. */
     public static final int DEFAULT_MANIFEST_CACHE_MEGABYTES = 64;
     /** The largest manifest cache, in MiB. */
     public static final int MAX_MANIFEST_CACHE_MEGABYTES = 4096;
+    /** Room for the tokens of about 16 000 concurrent viewers (a few hundred bytes each, about 8 MiB). */
+    public static final int DEFAULT_VERDICT_CACHE_ENTRIES = 16_384;
+    /** The largest verdict cache. */
+    public static final int MAX_VERDICT_CACHE_ENTRIES = 4_194_304;
     static final long MEBIBYTE = 1024 * 1024;
 
     /** Reads the configuration, throwing {@link IllegalStateException} that lists every bad value. */
@@ -71,9 +81,22 @@ public record PlaybackConfig(CorsPolicy cors, String manifestCacheControl, long 
                         + MAX_MANIFEST_CACHE_MEGABYTES + " (was '" + megabytes.strip() + "')");
             }
         }
+        int verdictEntries = DEFAULT_VERDICT_CACHE_ENTRIES;
+        String entries = parameters.apply(VERDICT_CACHE_ENTRIES);
+        if (entries != null && !entries.isBlank()) {
+            try {
+                verdictEntries = Integer.parseInt(entries.strip());
+            } catch (NumberFormatException e) {
+                verdictEntries = -1;
+            }
+            if (verdictEntries < 0 || verdictEntries > MAX_VERDICT_CACHE_ENTRIES) {
+                problems.add(VERDICT_CACHE_ENTRIES + " must be a whole number of entries from 0 to "
+                        + MAX_VERDICT_CACHE_ENTRIES + " (was '" + entries.strip() + "')");
+            }
+        }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Bad playback configuration: " + String.join("; ", problems));
         }
-        return new PlaybackConfig(cors, cacheControl.trim(), cacheMegabytes * MEBIBYTE);
+        return new PlaybackConfig(cors, cacheControl.trim(), cacheMegabytes * MEBIBYTE, verdictEntries);
     }
 }

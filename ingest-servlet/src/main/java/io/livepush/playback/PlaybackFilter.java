@@ -5,6 +5,7 @@ import io.livepush.llhls.LowLatencyPlaylists;
 import io.livepush.mediavault.MediaVaultMode;
 import io.livepush.mediavault.MediaVaultRequest;
 import io.livepush.mediavault.Verdict;
+import io.livepush.mediavault.VerdictCache;
 import io.livepush.metrics.PlaybackMeters;
 import io.livepush.origin.LiveSlot;
 import io.livepush.origin.Origin;
@@ -69,6 +70,10 @@ import org.slf4j.LoggerFactory;
  * default {@code max-age=1}</dd>
  * <dt>{@code playback.manifestCacheMegabytes}</dt><dd>MiB of playlists and manifests kept in memory; default 64, 0
  * turns the copies off</dd>
+ * <dt>{@code playback.verdictCacheEntries}</dt><dd>MediaVault allows remembered ({@link VerdictCache}), so a viewer's
+ * token is not hashed again on every request; default 16384, 0 turns the cache off. Entries are keyed by the slot's
+ * verifier instance, and a change of a slot's rules builds a new {@code LiveSlot} with a new verifier, so no request
+ * is ever answered from the rules it had before</dd>
  * </dl>
  */
 public final class PlaybackFilter extends HttpFilter {
@@ -84,6 +89,7 @@ public final class PlaybackFilter extends HttpFilter {
     private transient PlaybackConfig config;
     private transient CacheHeaders cacheHeaders;
     private transient ManifestCache manifests;
+    private transient VerdictCache verdicts;
     private transient PeerFill peerFill;
     private transient InFlightResponse inFlight;
     private transient LowLatencyPlaylists lowLatency;
@@ -98,14 +104,17 @@ public final class PlaybackFilter extends HttpFilter {
         cacheHeaders = new CacheHeaders(config.manifestCacheControl());
         containerTypes = getServletContext()::getMimeType;
         manifests = new ManifestCache(config.manifestCacheBytes());
+        verdicts = new VerdictCache(config.verdictCacheEntries());
         peerFill = PeerFill.from(getServletContext());
         inFlight = new InFlightResponse(origin.store().uploadsInFlight(), cacheHeaders);
         lowLatency = new LowLatencyPlaylists(PlaylistViews.from(getServletContext()), origin.store().uploadsInFlight());
         meters = PlaybackMeters.from(getServletContext());
         meters.bindManifestCache(manifests, ManifestCache::hits, ManifestCache::misses);
-        LOG.info("Playback serves [{}] at [{}] with CORS [{}], manifest Cache-Control [{}] and [{}] MiB of manifests"
-                + " in memory", origin.config().storageRoot(), MOUNT, config.cors(), config.manifestCacheControl(),
-                config.manifestCacheBytes() / PlaybackConfig.MEBIBYTE);
+        meters.bindVerdictCache(verdicts, VerdictCache::hits, VerdictCache::misses);
+        LOG.info("Playback serves [{}] at [{}] with CORS [{}], manifest Cache-Control [{}], [{}] MiB of manifests"
+                + " in memory and [{}] MediaVault verdicts cached", origin.config().storageRoot(), MOUNT, config.cors(),
+                config.manifestCacheControl(), config.manifestCacheBytes() / PlaybackConfig.MEBIBYTE,
+                config.verdictCacheEntries());
     }
 
     @Override
@@ -238,7 +247,7 @@ public final class PlaybackFilter extends HttpFilter {
                 req.getQueryString());
         MediaVaultRequest request = new MediaVaultRequest(url, req.getRemoteAddr(), req.getHeader("Referer"),
                 mode.usesCookies() ? cookies(req) : List.of());
-        Verdict verdict = slot.verifier().check(request, checkedPath -> isMasterPlaylist(
+        Verdict verdict = verdicts.check(slot.verifier(), request, checkedPath -> isMasterPlaylist(
                 fileOf(req, slot, path, rawPath, checkedPath)), origin.clock().instant().getEpochSecond());
         if (!verdict.allowed() && LOG.isDebugEnabled()) {
             LOG.debug("MediaVault refused [{}] of slot [{}/{}] from [{}]: [{}]", verdict.path(), slot.shortname(),

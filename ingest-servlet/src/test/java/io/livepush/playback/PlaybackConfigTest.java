@@ -26,6 +26,24 @@ class PlaybackConfigTest {
     }
 
     @Test
+    void theVerdictCacheHolds16384EntriesByDefaultAndZeroTurnsItOff() {
+        assertThat(PlaybackConfig.from(Map.<String, String>of()::get).verdictCacheEntries()).isEqualTo(16_384);
+        assertThat(PlaybackConfig.from(Map.of(PlaybackConfig.VERDICT_CACHE_ENTRIES, " 100 ")::get)
+                .verdictCacheEntries()).isEqualTo(100);
+        assertThat(PlaybackConfig.from(Map.of(PlaybackConfig.VERDICT_CACHE_ENTRIES, "0")::get)
+                .verdictCacheEntries()).isZero();
+    }
+
+    @Test
+    void aBadVerdictCacheSizeStopsTheDeploymentNamingTheValue() {
+        assertThatThrownBy(() -> PlaybackConfig.from(Map.of(PlaybackConfig.VERDICT_CACHE_ENTRIES, "-1")::get))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("playback.verdictCacheEntries").hasMessageContaining("'-1'");
+        assertThatThrownBy(() -> PlaybackConfig.from(Map.of(PlaybackConfig.VERDICT_CACHE_ENTRIES, "lots")::get))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("'lots'");
+    }
+
+    @Test
     void manifestCacheControlIsConfigurable() {
         PlaybackConfig config = PlaybackConfig.from(Map.of(PlaybackConfig.MANIFEST_CACHE_CONTROL, " no-cache ")::get);
 

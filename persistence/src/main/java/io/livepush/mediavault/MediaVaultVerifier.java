@@ -83,19 +83,39 @@ public final class MediaVaultVerifier {
      * @throws IllegalArgumentException if the request URL is not absolute
      */
     public Verdict check(MediaVaultRequest request, Predicate<String> isMasterPlaylist, long now) {
-        RequestUrl url = RequestUrl.parse(request.url());
+        return check(locate(request.url()), request, isMasterPlaylist, now).verdict();
+    }
+
+    /**
+     * Parses {@code url} and cuts out a path-based token segment when path-based tokens are on: the first step of every
+     * check, shared with {@link VerdictCache} so that both read the token from the same place.
+     *
+     * @throws IllegalArgumentException if the URL is not absolute
+     */
+    Located locate(String url) {
+        RequestUrl parsed = RequestUrl.parse(url);
         PathToken token = settings.pathBased()
-                ? PathToken.find(url.path(), settings.pathToken(), delimiter)
-                : new PathToken(url.path(), "", false, false);
-        String path = token.path();
-        if (token.malformed()) {
-            return deny(MediaVaultReason.MV_MALFORMED, path);
+                ? PathToken.find(parsed.path(), settings.pathToken(), delimiter)
+                : new PathToken(parsed.path(), "", false, false);
+        return new Located(parsed, token);
+    }
+
+    /**
+     * Checks a located request; besides the verdict, returns what an allow earned by a query, path or legacy token
+     * rests on ({@link TokenGrant}), outside cookie mode only (there each allow mints a cookie that depends on
+     * {@code now}). An allow because the mode does not protect the object carries no grant.
+     */
+    Checked check(Located located, MediaVaultRequest request, Predicate<String> isMasterPlaylist, long now) {
+        String path = located.path();
+        if (located.token().malformed()) {
+            return new Checked(deny(MediaVaultReason.MV_MALFORMED, path), null);
         }
         if (!settings.mode().requiresToken(path, isMasterPlaylist)) {
-            return Verdict.allow(path, null);
+            return new Checked(Verdict.allow(path, null), null);
         }
+        RequestUrl url = located.url();
         Call call = new Call(url, url.base(path), path, request, now);
-        TokenTerms terms = TokenTerms.parse(token.present() ? token.query(url.query()) : url.query());
+        TokenTerms terms = TokenTerms.parse(located.query());
         MediaVaultReason failure;
         if (terms.hasDigest()) {
             failure = checkQueryToken(terms, call);
@@ -105,19 +125,21 @@ public final class MediaVaultVerifier {
             failure = MediaVaultReason.MV_MISSING;
         }
         if (failure == null) {
-            return Verdict.allow(path, usesCookies() && terms.hasDigest() ? firstCookie(terms, call) : null);
+            return usesCookies()
+                    ? new Checked(Verdict.allow(path, terms.hasDigest() ? firstCookie(terms, call) : null), null)
+                    : new Checked(Verdict.allow(path, null), TokenGrant.of(terms, call.base(), request.referer()));
         }
         if (usesCookies() && (failure == MediaVaultReason.MV_MISSING || failure.isSoft())) {
             Verdict byCookie = checkCookies(call);
             if (byCookie != null && byCookie.allowed()) {
-                return byCookie;
+                return new Checked(byCookie, null);
             }
             // A failed cookie explains a request without a query token better than "missing".
             if (byCookie != null && failure == MediaVaultReason.MV_MISSING) {
                 failure = byCookie.reason();
             }
         }
-        return deny(failure, path);
+        return new Checked(deny(failure, path), null);
     }
 
     private MediaVaultReason checkQueryToken(TokenTerms terms, Call call) {
@@ -140,7 +162,8 @@ public final class MediaVaultVerifier {
                 "?e=" + terms.legacyEnd())) {
             return MediaVaultReason.MV_HASH;
         }
-        return call.now() - settings.clockSkewSeconds() > terms.legacyEnd() ? MediaVaultReason.MV_EXPIRED : null;
+        return isAfterEnd(terms.legacyEnd(), call.now(), settings.clockSkewSeconds()) ? MediaVaultReason.MV_EXPIRED
+                : null;
     }
 
     /** Tries every MediaVault cookie in order; returns the first allow, else the first deny, else null (none). */
@@ -181,11 +204,10 @@ public final class MediaVaultVerifier {
     private MediaVaultReason checkClaims(TokenTerms terms, Call call) {
         long skew = settings.clockSkewSeconds();
         long now = call.now();
-        if (terms.start() != TokenTerms.ABSENT && now + skew < terms.start()) {
+        if (isBeforeStart(terms.start(), now, skew)) {
             return MediaVaultReason.MV_NOT_YET;
         }
-        if (terms.end() != TokenTerms.ABSENT && now - skew > terms.end()
-                || usesCookies() && terms.cookieFinal() != TokenTerms.ABSENT && now - skew > terms.cookieFinal()) {
+        if (isAfterEnd(terms.end(), now, skew) || usesCookies() && isAfterEnd(terms.cookieFinal(), now, skew)) {
             return MediaVaultReason.MV_EXPIRED;
         }
         if (terms.ipRule() != null
@@ -213,6 +235,16 @@ public final class MediaVaultVerifier {
         return VaultCookies.setCookie(primary, call.url(), call.base(), terms, expiry);
     }
 
+    /** Whether {@code now} lies before a start time ({@code s}); never when it is {@link TokenTerms#ABSENT}. */
+    static boolean isBeforeStart(long start, long now, long skew) {
+        return start != TokenTerms.ABSENT && now + skew < start;
+    }
+
+    /** Whether {@code now} lies after an end time ({@code e}, {@code cf}, {@code t}); never when it is absent. */
+    static boolean isAfterEnd(long end, long now, long skew) {
+        return end != TokenTerms.ABSENT && now - skew > end;
+    }
+
     private boolean usesCookies() {
         return settings.mode().usesCookies();
     }
@@ -228,6 +260,24 @@ public final class MediaVaultVerifier {
     @Override
     public String toString() {
         return "MediaVaultVerifier[" + settings + ", legacyEhash=" + legacyEhash + "]";
+    }
+
+    /** A request URL with any path-based token segment found (and, if usable, cut out of the path). */
+    record Located(RequestUrl url, PathToken token) {
+
+        /** The raw path to check and serve, without the token segment. */
+        String path() {
+            return token.path();
+        }
+
+        /** The string the query token is read from: the path token's terms (if any), then the request's query. */
+        String query() {
+            return token.present() ? token.query(url.query()) : url.query();
+        }
+    }
+
+    /** A verdict and, for a cacheable allow, the token grant it rests on (else {@code null}). */
+    record Checked(Verdict verdict, TokenGrant grant) {
     }
 
     /** One request's inputs, gathered once. */

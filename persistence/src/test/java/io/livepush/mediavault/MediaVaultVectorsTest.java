@@ -119,7 +119,7 @@ class MediaVaultVectorsTest {
     }
 
     /** Settings assumed by the vectors (§19): URL_ALL; V35–V37 COOKIE; V38–V39 path-based; every default else. */
-    private static MediaVaultSettings settingsFor(Vector vector) {
+    static MediaVaultSettings settingsFor(Vector vector) {
         int number = vector.number();
         MediaVaultMode mode = number >= 35 && number <= 37 ? MediaVaultMode.COOKIE : MediaVaultMode.URL_ALL;
         return MediaVaultSettings.builder().mode(mode).primarySecret(vector.serverPrimary())
