@@ -3,14 +3,20 @@
 # serving the same 2 KiB playlist and 1 MiB segment, both with a directory token and a 20-rule viewer list, and, as
 # Tomcat's own ceiling, a stock DefaultServlet in the same JVM serving the same files with no checks at all.
 # wrk, 64 keep-alive connections; ours, nginx, stock in turn after a warm-up; server pinned to CPU 0 and wrk to
-# CPU 1, then unpinned. Prints req/s, p50/p99 and the ratios ours/nginx and stock/nginx. See bench/README.md.
+# CPU 1, then unpinned. Prints req/s, p50/p99, the servers' CPU time per request (user + system ticks of their
+# processes from /proc, before and after each wrk run, divided by the requests completed) and the ratios ours/nginx
+# and stock/nginx. See bench/README.md.
 #
 # Environment: LIVEPUSH_TEST_JDBC_URL (default jdbc:mariadb://127.0.0.1:3306/?user=root; the bench server creates and
 # drops a schema there), DURATION (s per run, default 10), WARMUP (s, default 30), ROUNDS (A B pairs per cell,
 # default 2), MVN_OFFLINE (default empty; "-o" keeps Maven offline), ACCESS_LOGS (default 0; 1 = both servers write
-# an access log as shipped: tomcat-conf's AccessLogValve, and nginx's stock "access_log <file>;").
+# an access log as shipped: tomcat-conf's AccessLogValve, and nginx's stock "access_log <file>;"), JAVA_HOME (the JDK
+# that runs our server and Maven; default: java on the PATH).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/lib-common.sh
+. bench/lib-common.sh
+bench_java
 
 export LIVEPUSH_TEST_JDBC_URL="${LIVEPUSH_TEST_JDBC_URL:-jdbc:mariadb://127.0.0.1:3306/?user=root}"
 DURATION="${DURATION:-10}"
@@ -22,7 +28,7 @@ CONNECTIONS=64
 SECRET="benchsecret2026"
 EXPIRES=4000000000
 
-for tool in wrk nginx taskset java mvn openssl curl; do
+for tool in wrk nginx taskset mvn openssl curl; do
     command -v "$tool" >/dev/null 2>&1 || { echo "missing $tool (apt-get install -y wrk nginx)" >&2; exit 2; }
 done
 NGINX_BIN="$(command -v nginx)"
@@ -52,14 +58,14 @@ mvn $MVN_OFFLINE -q -B -pl ingest-servlet -am package dependency:build-classpath
 CP="ingest-servlet/target/test-classes:ingest-servlet/target/classes:persistence/target/classes"
 CP="$CP:persistence/target/test-classes:$(tr ':' '\n' < "$WORK/deps.txt" | grep -v '/io/livepush/' | paste -sd:)"
 
-echo "== starting live.war (embedded Tomcat 11, $(java -version 2>&1 | head -1))"
+echo "== starting live.war (embedded Tomcat 11, $(bench_java_banner))"
 ACCESS_LOG_FLAG=""
 NGINX_ACCESS_LOG="access_log off;"
 if [ "$ACCESS_LOGS" = 1 ]; then
     ACCESS_LOG_FLAG="-Dlivepush.bench.accessLog=true"
     NGINX_ACCESS_LOG="access_log $WORK/nginx/logs/access.log;"
 fi
-java -Xms512m -Xmx512m $ACCESS_LOG_FLAG -Dlivepush.war=ingest-servlet/target/live -cp "$CP" \
+"$JAVA" -Xms512m -Xmx512m $ACCESS_LOG_FLAG -Dlivepush.war=ingest-servlet/target/live -cp "$CP" \
     io.livepush.bench.PlaybackBenchServer \
     "$WORK/ours" "$WORK/ours.properties" "$SECRET" >"$WORK/ours.log" 2>&1 &
 OURS_PID=$!
@@ -78,7 +84,7 @@ STOCK_PLAYLIST="http://127.0.0.1:$OURS_PORT$(prop stockPlaylist)"
 STOCK_SEGMENT="http://127.0.0.1:$OURS_PORT$(prop stockSegment)"
 
 echo "== starting nginx ($("$NGINX_BIN" -v 2>&1))"
-NGINX_PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+NGINX_PORT="$(free_port)"
 mkdir -p "$WORK/nginx/logs"
 chmod -R a+rX "$WORK"
 USER_LINE=""
@@ -165,21 +171,30 @@ to_ms() { # wrk latency such as 812.00us, 1.23ms, 2.01s
 
 RESULTS="$WORK/results.tsv"
 : >"$RESULTS"
+server_pids() { # ours|nginx|stock: stock runs in our JVM
+    if [ "$1" = nginx ]; then echo "$NGINX_PIDS"; else echo "$OURS_PID"; fi
+}
 run() { # mode server object url
-    local mode="$1" server="$2" object="$3" url="$4" out
+    local mode="$1" server="$2" object="$3" url="$4" out cpu0 cpu1
+    # shellcheck disable=SC2046
+    cpu0="$(cpu_ticks $(server_pids "$server"))"
     if [ "$mode" = pinned ]; then
         out="$(taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url")"
     else
         out="$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url")"
     fi
-    local rps p50 p99 errors
+    # shellcheck disable=SC2046
+    cpu1="$(cpu_ticks $(server_pids "$server"))"
+    local rps p50 p99 errors requests cpu_us
     rps="$(echo "$out" | awk '/^Requests\/sec/ { print $2 }')"
     p50="$(to_ms "$(echo "$out" | awk '$1 == "50%" { print $2 }')")"
     p99="$(to_ms "$(echo "$out" | awk '$1 == "99%" { print $2 }')")"
     errors="$(echo "$out" | awk '/Non-2xx/ { print $NF }')"
-    printf '%-8s %-6s %-8s %10s req/s  p50 %7s ms  p99 %7s ms %s\n' "$mode" "$server" "$object" "$rps" "$p50" "$p99" \
-        "${errors:+ NON-2xx: $errors}"
-    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$mode" "$server" "$object" "$rps" "$p50" "$p99" >>"$RESULTS"
+    requests="$(echo "$out" | awk '/ requests in / { print $1 }')"
+    cpu_us="$(awk -v t="$((cpu1 - cpu0))" -v hz="$CLK_TCK" -v n="$requests" 'BEGIN { printf "%.1f", t / hz * 1e6 / n }')"
+    printf '%-8s %-6s %-8s %10s req/s  p50 %7s ms  p99 %7s ms  CPU %7s us/req  load %s%s\n' "$mode" "$server" \
+        "$object" "$rps" "$p50" "$p99" "$cpu_us" "$(cut -d' ' -f1 /proc/loadavg)" "${errors:+ NON-2xx: $errors}"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$mode" "$server" "$object" "$rps" "$p50" "$p99" "$cpu_us" >>"$RESULTS"
 }
 
 echo "== warm-up: ${WARMUP}s on live.war, 10 s on nginx, 10 s on stock Tomcat (unpinned, not recorded)"
@@ -206,11 +221,14 @@ for mode in pinned unpinned; do
     done
 done
 
-echo "== summary (means over rounds; MB/s = req/s x object size; stock = DefaultServlet without any check)"
-printf '%-8s %-8s %12s %12s %7s %9s %9s %9s %9s %12s %7s\n' mode object "ours req/s" "nginx req/s" ratio "ours p50" \
-    "ours p99" "nginx p50" "nginx p99" "stock req/s" "stock/nginx"
+echo "== summary (means over rounds; MB/s = req/s x object size; stock = DefaultServlet without any check;"
+echo "   CPU = server user + system time per request, from /proc, in microseconds)"
+printf '%-8s %-8s %12s %12s %7s %9s %9s %9s %9s %12s %7s %9s %9s %7s %9s\n' mode object "ours req/s" "nginx req/s" ratio \
+    "ours p50" "ours p99" "nginx p50" "nginx p99" "stock req/s" "stock/nginx" "ours CPU" "nginx CPU" "CPU o/n" \
+    "stock CPU"
 awk -F'\t' '
-    { key = $1 SUBSEP $3; n[key, $2]++; rps[key, $2] += $4; p50[key, $2] += $5; p99[key, $2] += $6; keys[key] = 1 }
+    { key = $1 SUBSEP $3; n[key, $2]++; rps[key, $2] += $4; p50[key, $2] += $5; p99[key, $2] += $6; cpu[key, $2] += $7
+      keys[key] = 1 }
     END {
         split("pinned unpinned", modes, " "); split("playlist segment", objects, " ")
         for (m = 1; m <= 2; m++) for (o = 1; o <= 2; o++) {
@@ -218,12 +236,15 @@ awk -F'\t' '
             if (!(k in keys)) continue
             ro = rps[k, "ours"] / n[k, "ours"]; rn = rps[k, "nginx"] / n[k, "nginx"]
             rs = rps[k, "stock"] / n[k, "stock"]
-            printf "%-8s %-8s %12.0f %12.0f %6.2fx %7.2fms %7.2fms %7.2fms %7.2fms %12.0f %10.2fx\n", modes[m],
-                objects[o], ro, rn, ro / rn, p50[k, "ours"] / n[k, "ours"], p99[k, "ours"] / n[k, "ours"],
-                p50[k, "nginx"] / n[k, "nginx"], p99[k, "nginx"] / n[k, "nginx"], rs, rs / rn
+            co = cpu[k, "ours"] / n[k, "ours"]; cn = cpu[k, "nginx"] / n[k, "nginx"]; cs = cpu[k, "stock"] / n[k, "stock"]
+            printf "%-8s %-8s %12.0f %12.0f %6.2fx %7.2fms %7.2fms %7.2fms %7.2fms %12.0f %10.2fx %7.1fus %7.1fus %6.2fx %7.1fus\n",
+                modes[m], objects[o], ro, rn, ro / rn, p50[k, "ours"] / n[k, "ours"], p99[k, "ours"] / n[k, "ours"],
+                p50[k, "nginx"] / n[k, "nginx"], p99[k, "nginx"] / n[k, "nginx"], rs, rs / rn, co, cn, co / cn, cs
             if (objects[o] == "segment") printf "%-8s %-8s %9.0f MB/s %9.0f MB/s\n", "", "", ro * 1.048576,
                 rn * 1.048576
         }
     }' "$RESULTS"
 echo "access logs: $([ "$ACCESS_LOGS" = 1 ] && echo "on (both)" || echo off)"
+echo "server JVM: $(bench_java_banner)"
+echo "load average: $(cat /proc/loadavg)"
 echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(uname -r); $(date -u)"

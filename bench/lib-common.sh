@@ -1,0 +1,33 @@
+# Shared by the bench scripts (sourced, not run): which java runs the server, and the CPU time of server processes.
+
+# The java that runs our server: "$JAVA_HOME/bin/java" when JAVA_HOME is set, else the java on the PATH. JCMD is its
+# jcmd (a jcmd of another JDK may fail to attach). Prints nothing; bench_java_banner says which one runs.
+bench_java() {
+    if [ -n "${JAVA_HOME:-}" ]; then
+        JAVA="$JAVA_HOME/bin/java"
+        JCMD="$JAVA_HOME/bin/jcmd"
+    else
+        JAVA="$(command -v java)"
+        JCMD="$(command -v jcmd || true)"
+    fi
+    [ -x "$JAVA" ] || { echo "no java at $JAVA (check JAVA_HOME)" >&2; exit 2; }
+}
+
+bench_java_banner() { # one line: the java binary and its version
+    echo "$JAVA ($("$JAVA" -version 2>&1 | head -1))"
+}
+
+# User + system CPU time of processes (all their threads), in clock ticks (getconf CLK_TCK per second).
+cpu_ticks() { # pid...
+    local pid
+    for pid in "$@"; do
+        # Fields 14 and 15 of /proc/PID/stat; the command name (field 2) may hold spaces, so count from its ")".
+        sed 's/^.*) //' "/proc/$pid/stat" | awk '{ print $12 + $13 }'
+    done | awk '{ s += $1 } END { print s + 0 }'
+}
+
+CLK_TCK="$(getconf CLK_TCK)"
+
+free_port() { # a free TCP port on 127.0.0.1
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
