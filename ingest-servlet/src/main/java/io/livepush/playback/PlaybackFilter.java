@@ -103,6 +103,7 @@ public final class PlaybackFilter extends HttpFilter {
         lowLatency = new LowLatencyPlaylists(PlaylistViews.from(getServletContext()), origin.store().uploadsInFlight());
         meters = PlaybackMeters.from(getServletContext());
         meters.bindManifestCache(manifests, ManifestCache::hits, ManifestCache::misses);
+        meters.bindHeldReloads(lowLatency, LowLatencyPlaylists::heldRequests);
         LOG.info("Playback serves [{}] at [{}] with CORS [{}], manifest Cache-Control [{}] and [{}] MiB of manifests"
                 + " in memory", origin.config().storageRoot(), MOUNT, config.cors(), config.manifestCacheControl(),
                 config.manifestCacheBytes() / PlaybackConfig.MEBIBYTE);
