@@ -117,7 +117,7 @@ public final class LowLatencyPlaylists implements AutoCloseable {
     }
 
     /** The number of requests held now. */
-    int heldRequests() {
+    public int heldRequests() {
         return held.size();
     }
 

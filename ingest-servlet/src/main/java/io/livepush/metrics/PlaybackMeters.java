@@ -3,6 +3,7 @@ package io.livepush.metrics;
 import io.livepush.mediavault.MediaVaultReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -90,6 +91,13 @@ public final class PlaybackMeters {
                 .register(registry);
         FunctionCounter.builder("livepush.playback.verdict.cache.requests", cache, c -> misses.applyAsLong(c))
                 .tag("result", "miss").description("Cacheable MediaVault checks that ran the verifier")
+                .register(registry);
+    }
+
+    /** Registers the number of LL-HLS blocking playlist reloads held now, read when scraped. */
+    public <T> void bindHeldReloads(T held, ToLongFunction<T> count) {
+        Gauge.builder("livepush.playback.llhls.held.requests", held, h -> count.applyAsLong(h))
+                .description("LL-HLS blocking playlist reloads held now, waiting for their segment or part")
                 .register(registry);
     }
 

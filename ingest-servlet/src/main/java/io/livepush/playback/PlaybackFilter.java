@@ -111,6 +111,7 @@ public final class PlaybackFilter extends HttpFilter {
         meters = PlaybackMeters.from(getServletContext());
         meters.bindManifestCache(manifests, ManifestCache::hits, ManifestCache::misses);
         meters.bindVerdictCache(verdicts, VerdictCache::hits, VerdictCache::misses);
+        meters.bindHeldReloads(lowLatency, LowLatencyPlaylists::heldRequests);
         LOG.info("Playback serves [{}] at [{}] with CORS [{}], manifest Cache-Control [{}], [{}] MiB of manifests"
                 + " in memory and [{}] MediaVault verdicts cached", origin.config().storageRoot(), MOUNT, config.cors(),
                 config.manifestCacheControl(), config.manifestCacheBytes() / PlaybackConfig.MEBIBYTE,

@@ -92,6 +92,8 @@ public final class LiveTomcat implements AutoCloseable {
         http.setPort(0);
         // Players and CDNs keep their connections for many requests, as encoders do on the HTTPS connector.
         http.setProperty("maxKeepAliveRequests", "-1");
+        // As tomcat-conf's server.xml: one node holds up to 10 000 open playback connections (held LL-HLS reloads).
+        http.setProperty("maxConnections", "10000");
         http.addUpgradeProtocol(new Http2Protocol());
         tomcat.setConnector(http);
         Connector https = httpsConnector(certificate);
