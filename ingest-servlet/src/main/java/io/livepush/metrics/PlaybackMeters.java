@@ -76,21 +76,23 @@ public final class PlaybackMeters {
 
     /** Registers the manifest cache's hit and miss counts, read when scraped. */
     public <T> void bindManifestCache(T cache, ToLongFunction<T> hits, ToLongFunction<T> misses) {
-        FunctionCounter.builder("livepush.playback.manifest.cache.requests", cache, c -> hits.applyAsLong(c))
-                .tag("result", "hit").description("Playlist and manifest requests answered from memory")
-                .register(registry);
-        FunctionCounter.builder("livepush.playback.manifest.cache.requests", cache, c -> misses.applyAsLong(c))
-                .tag("result", "miss").description("Playlist and manifest requests that read the file")
-                .register(registry);
+        bindCache("livepush.playback.manifest.cache.requests", cache, hits,
+                "Playlist and manifest requests answered from memory", misses,
+                "Playlist and manifest requests that read the file");
     }
 
     /** Registers the MediaVault verdict cache's hit and miss counts, read when scraped. */
     public <T> void bindVerdictCache(T cache, ToLongFunction<T> hits, ToLongFunction<T> misses) {
-        FunctionCounter.builder("livepush.playback.verdict.cache.requests", cache, c -> hits.applyAsLong(c))
-                .tag("result", "hit").description("MediaVault checks answered from a remembered allow")
+        bindCache("livepush.playback.verdict.cache.requests", cache, hits,
+                "MediaVault checks answered from a remembered allow", misses,
+                "Cacheable MediaVault checks that ran the verifier");
+    }
+
+    private <T> void bindCache(String name, T cache, ToLongFunction<T> hits, String hitMeaning,
+            ToLongFunction<T> misses, String missMeaning) {
+        FunctionCounter.builder(name, cache, hits::applyAsLong).tag("result", "hit").description(hitMeaning)
                 .register(registry);
-        FunctionCounter.builder("livepush.playback.verdict.cache.requests", cache, c -> misses.applyAsLong(c))
-                .tag("result", "miss").description("Cacheable MediaVault checks that ran the verifier")
+        FunctionCounter.builder(name, cache, misses::applyAsLong).tag("result", "miss").description(missMeaning)
                 .register(registry);
     }
 

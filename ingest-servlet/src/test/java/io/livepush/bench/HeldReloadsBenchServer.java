@@ -5,15 +5,9 @@ import io.livepush.domain.SlotType;
 import io.livepush.ingest.LiveFixture;
 import io.livepush.service.NewCredential;
 import io.livepush.service.SlotDraft;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs the real {@code live.war} for {@code bench/held-reloads.sh}: the {@link LiveFixture} harness (embedded Tomcat 11,
@@ -25,7 +19,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class HeldReloadsBenchServer {
 
-    private static final Logger LOG = LoggerFactory.getLogger(HeldReloadsBenchServer.class);
     static final String SLOT = "held";
 
     private HeldReloadsBenchServer() {
@@ -34,17 +27,8 @@ public final class HeldReloadsBenchServer {
     public static void main(String[] args) throws Exception {
         Path work = Path.of(args[0]);
         Path out = Path.of(args[1]);
-        LiveFixture fx = new LiveFixture(work, Map.of("origin.slotRefreshSeconds", "5"));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                fx.close();
-            } catch (Exception e) {
-                LOG.warn("Cannot stop the bench server cleanly", e);
-            } finally {
-                stopped.countDown();
-            }
-        }));
+        FixtureBenchServer server = new FixtureBenchServer(work);
+        LiveFixture fx = server.fixture();
         fx.slot(new SlotDraft(SLOT, null, SlotType.LIVE_PUSH, Region.EUROPE, fx.pop.id(), null, false, 5000, 2000, 300,
                 true, List.of(new NewCredential(LiveFixture.USER, LiveFixture.PASSWORD)), List.of(), List.of(), null,
                 null));
@@ -56,12 +40,6 @@ public final class HeldReloadsBenchServer {
         properties.setProperty("keystorePassword", fx.tomcat.certificate().password());
         properties.setProperty("authorization", LiveFixture.basic(LiveFixture.USER, LiveFixture.PASSWORD));
         properties.setProperty("slot", "acme/" + SLOT);
-        Path temp = out.resolveSibling(out.getFileName() + ".tmp");
-        try (var writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-            properties.store(writer, "held reloads bench server");
-        }
-        Files.move(temp, out);
-        LOG.info("Bench server ready on port [{}]", fx.tomcat.httpPort());
-        stopped.await();
+        server.serveUntilStopped(out, properties, "held reloads bench server");
     }
 }

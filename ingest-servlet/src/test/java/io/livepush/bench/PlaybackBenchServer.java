@@ -8,16 +8,11 @@ import io.livepush.mediavault.MediaVaultSigner.Term;
 import io.livepush.net.AddressRule.Action;
 import io.livepush.service.MediaVaultInput;
 import io.livepush.service.ViewerRule;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs the real {@code live.war} for {@code bench/playback.sh}: the {@link LiveFixture} harness (embedded Tomcat 11, a
@@ -33,7 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PlaybackBenchServer {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PlaybackBenchServer.class);
 
     private PlaybackBenchServer() {
     }
@@ -42,21 +36,12 @@ public final class PlaybackBenchServer {
         Path work = Path.of(args[0]);
         Path out = Path.of(args[1]);
         String secret = args[2];
-        LiveFixture fx = new LiveFixture(work, Map.of("origin.slotRefreshSeconds", "5"));
+        FixtureBenchServer server = new FixtureBenchServer(work);
+        LiveFixture fx = server.fixture();
         if (Boolean.getBoolean("livepush.bench.accessLog")) {
             // Before the first request: Tomcat looks for access logs once. The pattern of tomcat-conf/conf/server.xml.
             fx.tomcat.addAccessLog(work.resolve("logs"), "%a %l %t \"%m %U %H\" %s %b %D \"%{User-Agent}i\"");
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                fx.close();
-            } catch (Exception e) {
-                LOG.warn("Cannot stop the bench server cleanly", e);
-            } finally {
-                stopped.countDown();
-            }
-        }));
         fx.slot(fx.draft("bench", viewerRules(), Action.DENY, new MediaVaultInput(MediaVaultMode.URL_ALL, secret,
                 null, 403, false, MediaVaultSettings.DEFAULT_PATH_TOKEN, MediaVaultSettings.DEFAULT_PATH_DELIM, false,
                 0)));
@@ -75,13 +60,7 @@ public final class PlaybackBenchServer {
         fx.tomcat.addStockContext("/stock", fx.storage);
         properties.setProperty("stockPlaylist", "/stock/acme/bench/playlist.m3u8");
         properties.setProperty("stockSegment", "/stock/acme/bench/seg.ts");
-        Path temp = out.resolveSibling(out.getFileName() + ".tmp");
-        try (var writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-            properties.store(writer, "playback bench server");
-        }
-        Files.move(temp, out);
-        LOG.info("Bench server ready on port [{}]", fx.tomcat.httpPort());
-        stopped.await();
+        server.serveUntilStopped(out, properties, "playback bench server");
     }
 
     /** 19 rules that do not match 127.0.0.1 (v4 and v6, allow and deny), then an allow for the loopback network. */
