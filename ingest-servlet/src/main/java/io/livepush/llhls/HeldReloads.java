@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -17,9 +18,9 @@ import java.util.function.Supplier;
 /**
  * Blocking playlist reloads waiting for their playlist: each is a started {@link AsyncContext} kept per playlist file,
  * so no thread waits. {@link #changed(Path)} (a playlist was published, or a part of it completed) answers every held
- * request the playlist now satisfies; one shared timer thread answers those still held after three target durations
- * (503). Whatever answers a request first wins; the others do nothing. Answers are written on a container thread
- * ({@link AsyncContext#start}), never on the publishing thread.
+ * request the playlist now satisfies; one shared timer thread does that check and answers those still held after three
+ * target durations (503). Whatever answers a request first wins; the others do nothing. Answers are written on a
+ * container thread ({@link AsyncContext#start}); neither the check nor the write runs on the publishing thread.
  */
 final class HeldReloads {
 
@@ -51,11 +52,24 @@ final class HeldReloads {
         hold.tryAnswer();
     }
 
-    /** The playlist at {@code file} changed: answers every request it now satisfies. */
+    /**
+     * The playlist at {@code file} changed: answers every request it now satisfies, on the timer thread, so that the
+     * publishing request (a playlist {@code PUT}) is answered without waiting for thousands of held requests to be
+     * checked. A request held after this look is checked by {@link #hold} itself.
+     */
     void changed(Path file) {
-        Set<Hold> holds = held.get(file);
-        if (holds != null) {
-            holds.forEach(Hold::tryAnswer);
+        if (!held.containsKey(file)) {
+            return;
+        }
+        try {
+            timer.execute(() -> {
+                Set<Hold> holds = held.get(file);
+                if (holds != null) {
+                    holds.forEach(Hold::tryAnswer);
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            // live.war is stopping: the container ends the held requests.
         }
     }
 
