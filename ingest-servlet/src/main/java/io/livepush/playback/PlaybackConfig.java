@@ -68,35 +68,33 @@ public record PlaybackConfig(CorsPolicy cors, String manifestCacheControl, long 
             problems.add(MANIFEST_CACHE_CONTROL + " must be a Cache-Control value such as 'max-age=1' or 'no-cache'"
                     + " (was '" + cacheControl.strip() + "')");
         }
-        long cacheMegabytes = DEFAULT_MANIFEST_CACHE_MEGABYTES;
-        String megabytes = parameters.apply(MANIFEST_CACHE_MEGABYTES);
-        if (megabytes != null && !megabytes.isBlank()) {
-            try {
-                cacheMegabytes = Integer.parseInt(megabytes.strip());
-            } catch (NumberFormatException e) {
-                cacheMegabytes = -1;
-            }
-            if (cacheMegabytes < 0 || cacheMegabytes > MAX_MANIFEST_CACHE_MEGABYTES) {
-                problems.add(MANIFEST_CACHE_MEGABYTES + " must be a whole number of MiB from 0 to "
-                        + MAX_MANIFEST_CACHE_MEGABYTES + " (was '" + megabytes.strip() + "')");
-            }
-        }
-        int verdictEntries = DEFAULT_VERDICT_CACHE_ENTRIES;
-        String entries = parameters.apply(VERDICT_CACHE_ENTRIES);
-        if (entries != null && !entries.isBlank()) {
-            try {
-                verdictEntries = Integer.parseInt(entries.strip());
-            } catch (NumberFormatException e) {
-                verdictEntries = -1;
-            }
-            if (verdictEntries < 0 || verdictEntries > MAX_VERDICT_CACHE_ENTRIES) {
-                problems.add(VERDICT_CACHE_ENTRIES + " must be a whole number of entries from 0 to "
-                        + MAX_VERDICT_CACHE_ENTRIES + " (was '" + entries.strip() + "')");
-            }
-        }
+        long cacheMegabytes = wholeNumber(parameters, MANIFEST_CACHE_MEGABYTES, DEFAULT_MANIFEST_CACHE_MEGABYTES,
+                MAX_MANIFEST_CACHE_MEGABYTES, "MiB", problems);
+        int verdictEntries = wholeNumber(parameters, VERDICT_CACHE_ENTRIES, DEFAULT_VERDICT_CACHE_ENTRIES,
+                MAX_VERDICT_CACHE_ENTRIES, "entries", problems);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Bad playback configuration: " + String.join("; ", problems));
         }
         return new PlaybackConfig(cors, cacheControl.trim(), cacheMegabytes * MEBIBYTE, verdictEntries);
+    }
+
+    /** Parses a whole number from 0 to {@code max}; blank means {@code fallback}; anything else is a problem. */
+    private static int wholeNumber(Function<String, String> parameters, String name, int fallback, int max,
+            String unit, List<String> problems) {
+        String value = parameters.apply(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.strip());
+            if (parsed >= 0 && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the allowed range
+        }
+        problems.add(name + " must be a whole number of " + unit + " from 0 to " + max + " (was '" + value.strip()
+                + "')");
+        return fallback;
     }
 }
