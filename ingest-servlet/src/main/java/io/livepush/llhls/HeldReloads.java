@@ -4,6 +4,7 @@ import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,13 +14,14 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
  * Blocking playlist reloads waiting for their playlist: each is a started {@link AsyncContext} kept per playlist file,
- * so no thread waits. {@link #changed(Path)} (a playlist was published, or a part of it completed) answers every held
- * request the playlist now satisfies; one shared timer thread does that check and answers those still held after three
- * target durations (503). Whatever answers a request first wins; the others do nothing. Answers are written on a
+ * so no thread waits. {@link #changed(Path)} (a playlist was published, or a part of it completed) reads the playlist's
+ * answer once and hands it to every held request it now satisfies; one shared timer thread does that check and answers
+ * those still held after three target durations (503). Whatever answers a request first wins; the others do nothing. Answers are written on a
  * container thread ({@link AsyncContext#start}); neither the check nor the write runs on the publishing thread.
  */
 final class HeldReloads {
@@ -35,21 +37,23 @@ final class HeldReloads {
     }
 
     /**
-     * Holds {@code context} until {@code satisfied} returns an answer for it or {@code timeoutMillis} pass.
+     * Holds {@code context} until the answer of {@code file} satisfies it or {@code timeoutMillis} pass.
      *
-     * @param satisfied returns the answer once the playlist satisfies the request, else {@code null}
+     * @param source    the playlist's answer now, {@code null} when there is none; the same for every request held
+     *                  on {@code file}
+     * @param satisfies whether an answer satisfies this request
      * @param answer    writes the answer (on a container thread)
      * @param expire    writes the 503 (on a container thread)
      */
-    void hold(AsyncContext context, Path file, long timeoutMillis, Supplier<PlaylistAnswer> satisfied,
-            Consumer<PlaylistAnswer> answer, Runnable expire) {
-        Hold hold = new Hold(context, file, satisfied, answer, expire);
+    void hold(AsyncContext context, Path file, long timeoutMillis, Supplier<PlaylistAnswer> source,
+            Predicate<PlaylistAnswer> satisfies, Consumer<PlaylistAnswer> answer, Runnable expire) {
+        Hold hold = new Hold(context, file, source, satisfies, answer, expire);
         context.setTimeout(timeoutMillis + CONTAINER_MARGIN_MILLIS);
         context.addListener(hold);
         held.computeIfAbsent(file, key -> ConcurrentHashMap.newKeySet()).add(hold);
         hold.deadline = timer.schedule(hold::expire, timeoutMillis, TimeUnit.MILLISECONDS);
         // A publish between the caller's check and the registration above must not be lost.
-        hold.tryAnswer();
+        hold.tryAnswer(source.get());
     }
 
     /**
@@ -64,8 +68,10 @@ final class HeldReloads {
         try {
             timer.execute(() -> {
                 Set<Hold> holds = held.get(file);
-                if (holds != null) {
-                    holds.forEach(Hold::tryAnswer);
+                Iterator<Hold> first = holds == null ? null : holds.iterator();
+                if (first != null && first.hasNext()) {
+                    PlaylistAnswer now = first.next().source.get();
+                    holds.forEach(hold -> hold.tryAnswer(now));
                 }
             });
         } catch (RejectedExecutionException stopping) {
@@ -93,29 +99,27 @@ final class HeldReloads {
     private final class Hold implements AsyncListener {
         private final AsyncContext context;
         private final Path file;
-        private final Supplier<PlaylistAnswer> satisfied;
+        private final Supplier<PlaylistAnswer> source;
+        private final Predicate<PlaylistAnswer> satisfies;
         private final Consumer<PlaylistAnswer> answer;
         private final Runnable expire;
         private final AtomicBoolean done = new AtomicBoolean();
         private volatile ScheduledFuture<?> deadline;
 
-        Hold(AsyncContext context, Path file, Supplier<PlaylistAnswer> satisfied, Consumer<PlaylistAnswer> answer,
-                Runnable expire) {
+        Hold(AsyncContext context, Path file, Supplier<PlaylistAnswer> source, Predicate<PlaylistAnswer> satisfies,
+                Consumer<PlaylistAnswer> answer, Runnable expire) {
             this.context = context;
             this.file = file;
-            this.satisfied = satisfied;
+            this.source = source;
+            this.satisfies = satisfies;
             this.answer = answer;
             this.expire = expire;
         }
 
-        void tryAnswer() {
-            if (done.get()) {
-                return;
-            }
-            PlaylistAnswer current = satisfied.get();
-            if (current != null && done.compareAndSet(false, true)) {
+        void tryAnswer(PlaylistAnswer now) {
+            if (now != null && !done.get() && satisfies.test(now) && done.compareAndSet(false, true)) {
                 release(this);
-                context.start(() -> finish(() -> answer.accept(current)));
+                context.start(() -> finish(() -> answer.accept(now)));
             }
         }
 

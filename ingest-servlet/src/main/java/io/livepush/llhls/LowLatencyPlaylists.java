@@ -1,9 +1,7 @@
 package io.livepush.llhls;
 
 import io.livepush.playback.CacheHeaders;
-import io.livepush.playlist.DeltaUpdates;
 import io.livepush.playlist.MediaPlaylist;
-import io.livepush.playlist.PlaylistTexts;
 import io.livepush.playlist.PlaylistViews;
 import io.livepush.playlist.PublishedPlaylist;
 import io.livepush.segment.UploadsInFlight;
@@ -131,34 +129,28 @@ public final class LowLatencyPlaylists implements AutoCloseable {
             DeliveryDirectives directives, int targetDuration, boolean privateAnswer) {
         AsyncContext context = req.startAsync(req, resp);
         long timeoutMillis = TimeUnit.SECONDS.toMillis(Math.max(1, targetDuration) * (long) HOLD_TARGET_DURATIONS);
-        held.hold(context, file, timeoutMillis, () -> {
-            PlaylistAnswer now = source.get();
-            return now != null && BlockingReloadRules.decide(now.playlist(), directives)
-                    != BlockingReloadRules.Outcome.HOLD ? now : null;
-        }, answer -> {
-            try {
-                write(req, resp, answer, directives, privateAnswer);
-            } catch (IOException e) {
-                LOG.debug("A held playlist request for [{}] ended before its answer", file, e);
-            }
-        }, () -> {
-            try {
-                refuse(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "The playlist did not reach _HLS_msn "
-                        + directives.msn() + " within " + HOLD_TARGET_DURATIONS + " target durations");
-            } catch (IOException e) {
-                LOG.debug("A held playlist request for [{}] ended before its 503", file, e);
-            }
-        });
+        held.hold(context, file, timeoutMillis, source,
+                now -> BlockingReloadRules.decide(now.playlist(), directives) != BlockingReloadRules.Outcome.HOLD,
+                answer -> {
+                    try {
+                        write(req, resp, answer, directives, privateAnswer);
+                    } catch (IOException e) {
+                        LOG.debug("A held playlist request for [{}] ended before its answer", file, e);
+                    }
+                }, () -> {
+                    try {
+                        refuse(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "The playlist did not reach _HLS_msn "
+                                + directives.msn() + " within " + HOLD_TARGET_DURATIONS + " target durations");
+                    } catch (IOException e) {
+                        LOG.debug("A held playlist request for [{}] ended before its 503", file, e);
+                    }
+                });
     }
 
     private static void write(HttpServletRequest req, HttpServletResponse resp, PlaylistAnswer answer,
             DeliveryDirectives directives, boolean privateAnswer) throws IOException {
         MediaPlaylist playlist = answer.playlist();
-        byte[] body = answer.body();
-        if (directives.skip()) {
-            MediaPlaylist delta = DeltaUpdates.of(playlist);
-            body = delta == playlist ? body : PlaylistTexts.render(delta);
-        }
+        byte[] body = directives.skip() ? answer.deltaBody() : answer.body();
         if (BlockingReloadRules.applies(playlist, directives)) {
             String maxAge = "max-age=" + (long) Math.max(1, playlist.targetDuration())
                     * BLOCKING_MAX_AGE_TARGET_DURATIONS;
