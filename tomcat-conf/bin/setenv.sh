@@ -21,6 +21,8 @@ fi
 : "${LIVEPUSH_POP:=default}"
 : "${LIVEPUSH_ADMIN_ALLOW:=127.0.0.0/8, ::1/128}"
 : "${LIVEPUSH_TLS_PROTOCOLS:=TLSv1.2}"
+# auto: OpenSSL (through FFM) on Java 22+ when libssl.so loads, else JSSE; jsse or openssl force one (docs/install.md).
+: "${LIVEPUSH_TLS_ENGINE:=auto}"
 : "${LIVEPUSH_METRICS_ALLOW:=127.0.0.0/8, ::1/128}"
 # Empty: no token (then only LIVEPUSH_METRICS_ALLOW may scrape). A secret: keep it in conf/livepush.env.
 : "${LIVEPUSH_METRICS_TOKEN:=}"
@@ -29,7 +31,7 @@ fi
 : "${LIVEPUSH_PEER_SECRET:=}"
 export LIVEPUSH_HTTP_PORT LIVEPUSH_HTTPS_PORT LIVEPUSH_SHUTDOWN_PORT LIVEPUSH_MAX_THREADS LIVEPUSH_KEYSTORE \
   LIVEPUSH_DB_URL LIVEPUSH_DB_USER LIVEPUSH_STORAGE LIVEPUSH_NODE_ID LIVEPUSH_POP LIVEPUSH_ADMIN_ALLOW \
-  LIVEPUSH_TLS_PROTOCOLS LIVEPUSH_METRICS_ALLOW LIVEPUSH_METRICS_TOKEN LIVEPUSH_PEER_SECRET
+  LIVEPUSH_TLS_PROTOCOLS LIVEPUSH_TLS_ENGINE LIVEPUSH_METRICS_ALLOW LIVEPUSH_METRICS_TOKEN LIVEPUSH_PEER_SECRET
 
 livepush_refuse() {
   echo "Live Push: refusing to start: $1" >&2
@@ -41,6 +43,10 @@ livepush_refuse() {
 [ -r "$LIVEPUSH_KEYSTORE" ] || livepush_refuse "no TLS keystore at $LIVEPUSH_KEYSTORE (LIVEPUSH_KEYSTORE)"
 case "$LIVEPUSH_TLS_PROTOCOLS" in
   *SSL*|*TLSv1.1*|*"TLSv1+"*|TLSv1) livepush_refuse "LIVEPUSH_TLS_PROTOCOLS may list only TLSv1.2 and TLSv1.3" ;;
+esac
+case "$LIVEPUSH_TLS_ENGINE" in
+  auto|jsse|openssl) ;;
+  *) livepush_refuse "LIVEPUSH_TLS_ENGINE must be auto, jsse or openssl" ;;
 esac
 case "${LIVEPUSH_KEYSTORE_PASSWORD:-}" in
   ""|changeit|password|secret) livepush_refuse "LIVEPUSH_KEYSTORE_PASSWORD is empty or a well-known default" ;;

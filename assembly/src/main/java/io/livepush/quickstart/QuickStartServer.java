@@ -1,6 +1,8 @@
 package io.livepush.quickstart;
 
 import io.livepush.store.ConnectionTimeouts;
+import io.livepush.tomcat.TlsEngineChoice;
+import io.livepush.tomcat.TlsEngineListener;
 import io.livepush.tomcat.TokenSafeAccessLogValve;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +35,9 @@ import org.apache.tomcat.util.net.SSLHostConfigCertificate;
  * them: {@code /live} with its storage mounted at {@code /play} (uncached) and {@code /admin} (behind a
  * {@code RemoteCIDRValve}, {@code --admin-allow}), each with the {@code jdbc/livepush} DataSource. Both connectors
  * offer HTTP/2 as the distribution's do (h2 by ALPN on HTTPS, h2c on HTTP). Requests go to an access log in
- * {@code {data}/logs} with the distribution's pattern.
+ * {@code {data}/logs} with the distribution's pattern. The HTTPS connector runs on OpenSSL through FFM where it can
+ * (Java 22+ and a loadable {@code libssl.so}) and on JSSE otherwise, as {@code LIVEPUSH_TLS_ENGINE} (auto, jsse,
+ * openssl) and the distribution's {@link TlsEngineListener} decide; the log says which.
  */
 final class QuickStartServer {
 
@@ -60,6 +64,7 @@ final class QuickStartServer {
         Connector https = publishing(options.httpsPort(), keystore, keystorePassword);
         https.setProperty("address", options.bindAddress());
         tomcat.getService().addConnector(https);
+        tomcat.getServer().addLifecycleListener(new TlsEngineListener(System.getenv(TlsEngineChoice.VARIABLE)));
         tomcat.enableNaming();
         tomcat.getHost().setAutoDeploy(false);
         tomcat.getHost().getPipeline().addValve(plainErrorReports());

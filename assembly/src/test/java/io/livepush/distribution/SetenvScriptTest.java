@@ -52,11 +52,27 @@ class SetenvScriptTest {
                 .doesNotContain("too-short");
     }
 
+    @Test
+    void anUnknownTlsEngineRefusesTheStart() throws Exception {
+        Run run = source(Map.of("LIVEPUSH_TLS_ENGINE", "boringssl"));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.output()).contains("refusing to start: LIVEPUSH_TLS_ENGINE must be auto, jsse or openssl");
+    }
+
+    @Test
+    void theTlsEngineDefaultsToAutoForServerXml() throws Exception {
+        Run run = source(Map.of());
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("tls=[auto]");
+    }
+
     private Run source(Map<String, String> extra) throws IOException, InterruptedException {
         Path keystore = Files.writeString(base.resolve("keystore.p12"), "not read by setenv.sh");
         ProcessBuilder builder = new ProcessBuilder("sh", "-c", ". \"$1\" && echo \"peer=[$LIVEPUSH_PEER_SECRET]\" "
-                + "&& env | grep -q '^LIVEPUSH_PEER_SECRET=' && echo exported", "setenv-test",
-                SETENV.toAbsolutePath().toString());
+                + "\"tls=[$LIVEPUSH_TLS_ENGINE]\" && env | grep -q '^LIVEPUSH_PEER_SECRET=' && echo exported",
+                "setenv-test", SETENV.toAbsolutePath().toString());
         builder.redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("LIVEPUSH_"));

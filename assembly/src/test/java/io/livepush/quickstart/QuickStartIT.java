@@ -8,6 +8,7 @@ import io.livepush.distribution.PublishingTls;
 import io.livepush.distribution.SelfSignedTrust;
 import io.livepush.setup.EmbeddedMariaDb;
 import io.livepush.testing.ListeningSockets;
+import io.livepush.tomcat.ExpectedTlsEngines;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -48,7 +49,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The quick-start jar as a user runs it: it starts on loopback only, every URL it prints answers, it publishes over
  * TLS 1.2 only, ffmpeg can publish and delete, a restart after {@code kill -9} stops the database server the killed
  * JVM left behind and keeps the data, and {@code --bind} exposes the ports while {@code /admin} still answers this
- * machine only. No log line carries a password or a token.
+ * machine only. No log line carries a password or a token. It says which TLS engine publishing runs on: OpenSSL on
+ * Java 22+ with libssl.so, JSSE on Java 17.
  */
 class QuickStartIT {
 
@@ -86,6 +88,8 @@ class QuickStartIT {
             }
             assertThat(facts).contains("\"ingestUrl\": \"https://127.0.0.1:" + https + "/live/push/demo/demo/\"")
                     .contains("\"apiUrl\": \"https://127.0.0.1:" + https + "/admin/api/v1\"");
+            assertThat(outputOfFirstStart()).as("the TLS engine for Java " + Runtime.version().feature())
+                    .contains(ExpectedTlsEngines.logLineFor(ExpectedTlsEngines.forThisJvm()) + " [" + https + "]");
             databasePid = databasePid(data);
             assertListensOnLoopbackOnly(http, https, databasePort(databasePid));
             assertDatabaseRefusesRootAndWrongPasswords(data, databasePort(databasePid));
@@ -127,6 +131,15 @@ class QuickStartIT {
         assertThat(Files.exists(data.resolve("mariadb/data/" + EmbeddedMariaDb.PID_FILE)))
                 .as("a clean stop stops MariaDB too").isFalse();
         assertAccessLogHoldsNoSecret(data, facts);
+    }
+
+    /** What the quick start printed (its log lands beside the data folder, see {@link #start}). */
+    private String outputOfFirstStart() throws IOException {
+        try (Stream<Path> logs = Files.list(work)) {
+            Path log = logs.filter(path -> path.getFileName().toString().startsWith("quickstart-")).findFirst()
+                    .orElseThrow();
+            return Files.readString(log);
+        }
     }
 
     private static void assertListensOnLoopbackOnly(int http, int https, int database) throws IOException {
