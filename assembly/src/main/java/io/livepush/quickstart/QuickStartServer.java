@@ -1,6 +1,7 @@
 package io.livepush.quickstart;
 
 import io.livepush.store.ConnectionTimeouts;
+import io.livepush.tomcat.HalfCloseHttp11NioProtocol;
 import io.livepush.tomcat.TlsEngineChoice;
 import io.livepush.tomcat.TlsEngineListener;
 import io.livepush.tomcat.TokenSafeAccessLogValve;
@@ -106,7 +107,7 @@ final class QuickStartServer {
     }
 
     private static Connector publishing(int port, Path keystore, String password) {
-        Connector https = new Connector();
+        Connector https = new Connector(HalfCloseHttp11NioProtocol.class.getName());
         https.setPort(port);
         https.setSecure(true);
         https.setScheme("https");

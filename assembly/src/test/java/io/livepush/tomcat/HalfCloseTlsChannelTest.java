@@ -1,0 +1,177 @@
+package io.livepush.tomcat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.livepush.setup.SelfSignedKeystore;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLEngineResult.HandshakeStatus;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+import org.apache.catalina.Context;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.net.SSLHostConfig;
+import org.apache.tomcat.util.net.SSLHostConfigCertificate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A request written in the same TCP segment as the client's {@code close_notify}, as ffmpeg sends its {@code DELETE}s,
+ * reaches the servlet through {@link HalfCloseHttp11NioProtocol} with the TLS engine this JVM runs by default
+ * (OpenSSL on Java 22+ with libssl, where Tomcat 11.0.24's own channel drops it; JSSE otherwise).
+ */
+class HalfCloseTlsChannelTest {
+
+    private static final String PASSWORD = "half-close-test";
+
+    @TempDir
+    Path directory;
+
+    private final BlockingQueue<String> served = new LinkedBlockingQueue<>();
+    private Tomcat tomcat;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (tomcat != null) {
+            tomcat.stop();
+            tomcat.destroy();
+        }
+    }
+
+    @Test
+    void aRequestArrivingWithTheCloseAlertIsServed() throws Exception {
+        int port = start();
+        for (int i = 0; i < 5; i++) {
+            sendWithCloseAlert(port, "DELETE /seg" + i + ".ts HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n");
+            assertThat(served.poll(10, TimeUnit.SECONDS)).as("request %d", i).isEqualTo("DELETE /seg" + i + ".ts");
+        }
+    }
+
+    private int start() throws Exception {
+        Path keystore = directory.resolve("keystore.p12");
+        SelfSignedKeystore.createIfMissing(keystore, PASSWORD);
+        tomcat = new Tomcat();
+        tomcat.setBaseDir(directory.toString());
+        Connector https = new Connector(HalfCloseHttp11NioProtocol.class.getName());
+        https.setPort(0);
+        https.setProperty("address", "127.0.0.1");
+        https.setProperty("SSLEnabled", "true");
+        https.setProperty("sslImplementationName", ExpectedTlsEngines.forThisJvm().implementationClassName());
+        SSLHostConfig ssl = new SSLHostConfig();
+        ssl.setProtocols("TLSv1.2");
+        SSLHostConfigCertificate certificate = new SSLHostConfigCertificate(ssl,
+                SSLHostConfigCertificate.Type.UNDEFINED);
+        certificate.setCertificateKeystoreFile(keystore.toString());
+        certificate.setCertificateKeystorePassword(PASSWORD);
+        certificate.setCertificateKeystoreType("PKCS12");
+        ssl.addCertificate(certificate);
+        https.addSslHostConfig(ssl);
+        tomcat.setConnector(https);
+        if (ExpectedTlsEngines.forThisJvm() == TlsEngine.OPENSSL) {
+            assertThat(OpenSslLoad.attempt().isLoaded()).isTrue();
+        }
+        Context context = tomcat.addContext("", directory.toString());
+        Tomcat.addServlet(context, "record", new HttpServlet() {
+            @Override
+            protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+                req.getInputStream().readAllBytes();
+                served.add(req.getMethod() + " " + req.getRequestURI());
+                resp.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            }
+        });
+        context.addServletMappingDecoded("/", "record");
+        tomcat.start();
+        return https.getLocalPort();
+    }
+
+    /** Handshakes, then writes {@code request} and the close alert with one write, and closes the socket. */
+    private static void sendWithCloseAlert(int port, String request) throws Exception {
+        SSLContext tls = SSLContext.getInstance("TLSv1.2");
+        tls.init(null, new TrustManager[] {new TrustingAll()}, null);
+        SSLEngine engine = tls.createSSLEngine("127.0.0.1", port);
+        engine.setUseClientMode(true);
+        try (SocketChannel channel = SocketChannel.open(new InetSocketAddress("127.0.0.1", port))) {
+            ByteBuffer fromServer = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
+            handshake(engine, channel, fromServer);
+            ByteArrayOutputStream records = new ByteArrayOutputStream();
+            wrap(engine, ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)), records);
+            engine.closeOutbound();
+            wrap(engine, ByteBuffer.allocate(0), records);
+            channel.write(ByteBuffer.wrap(records.toByteArray()));
+        }
+    }
+
+    private static void handshake(SSLEngine engine, SocketChannel channel, ByteBuffer fromServer) throws Exception {
+        ByteBuffer ignored = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize());
+        engine.beginHandshake();
+        HandshakeStatus status = engine.getHandshakeStatus();
+        while (status != HandshakeStatus.FINISHED && status != HandshakeStatus.NOT_HANDSHAKING) {
+            switch (status) {
+                case NEED_WRAP -> {
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    status = wrap(engine, ByteBuffer.allocate(0), out);
+                    channel.write(ByteBuffer.wrap(out.toByteArray()));
+                }
+                case NEED_UNWRAP -> {
+                    fromServer.flip();
+                    var result = engine.unwrap(fromServer, ignored);
+                    fromServer.compact();
+                    status = result.getHandshakeStatus();
+                    if (result.getStatus() == javax.net.ssl.SSLEngineResult.Status.BUFFER_UNDERFLOW
+                            && channel.read(fromServer) < 0) {
+                        throw new IOException("The server closed the connection during the handshake");
+                    }
+                }
+                case NEED_TASK -> {
+                    Runnable task;
+                    while ((task = engine.getDelegatedTask()) != null) {
+                        task.run();
+                    }
+                    status = engine.getHandshakeStatus();
+                }
+                default -> throw new IllegalStateException("Handshake status " + status);
+            }
+        }
+    }
+
+    private static HandshakeStatus wrap(SSLEngine engine, ByteBuffer data, ByteArrayOutputStream out)
+            throws IOException {
+        ByteBuffer record = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
+        var result = engine.wrap(data, record);
+        out.write(record.array(), 0, record.position());
+        return result.getHandshakeStatus();
+    }
+
+    /** The test's own self-signed certificate is all it talks to. */
+    private static final class TrustingAll implements X509TrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    }
+}
