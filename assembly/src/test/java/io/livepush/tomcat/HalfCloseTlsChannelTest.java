@@ -28,13 +28,15 @@ import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.net.SSLHostConfig;
 import org.apache.tomcat.util.net.SSLHostConfigCertificate;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A request written in the same TCP segment as the client's {@code close_notify}, as ffmpeg sends its {@code DELETE}s,
- * reaches the servlet through {@link HalfCloseHttp11NioProtocol} with the TLS engine this JVM runs by default
- * (OpenSSL on Java 22+ with libssl, where Tomcat 11.0.24's own channel drops it; JSSE otherwise).
+ * reaches the servlet through {@link HalfCloseHttp11NioProtocol} with the TLS engine this JVM runs by default (OpenSSL
+ * on Java 22+ with libssl, JSSE otherwise), under TLS 1.2 and 1.3. Tomcat 11.0.24's own protocol loses it under
+ * OpenSSL, and under TLS 1.3 with either engine.
  */
 class HalfCloseTlsChannelTest {
 
@@ -54,17 +56,18 @@ class HalfCloseTlsChannelTest {
         }
     }
 
-    @Test
-    void aRequestArrivingWithTheCloseAlertIsServed() throws Exception {
-        int port = start();
+    @ParameterizedTest
+    @ValueSource(strings = {"TLSv1.2", "TLSv1.3"})
+    void aRequestArrivingWithTheCloseAlertIsServed(String protocol) throws Exception {
+        int port = start(protocol);
         for (int i = 0; i < 5; i++) {
-            sendWithCloseAlert(port, "DELETE /seg" + i + ".ts HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            sendWithCloseAlert(port, protocol, "DELETE /seg" + i + ".ts HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                     + "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n");
             assertThat(served.poll(10, TimeUnit.SECONDS)).as("request %d", i).isEqualTo("DELETE /seg" + i + ".ts");
         }
     }
 
-    private int start() throws Exception {
+    private int start(String protocol) throws Exception {
         Path keystore = directory.resolve("keystore.p12");
         SelfSignedKeystore.createIfMissing(keystore, PASSWORD);
         tomcat = new Tomcat();
@@ -75,7 +78,7 @@ class HalfCloseTlsChannelTest {
         https.setProperty("SSLEnabled", "true");
         https.setProperty("sslImplementationName", ExpectedTlsEngines.forThisJvm().implementationClassName());
         SSLHostConfig ssl = new SSLHostConfig();
-        ssl.setProtocols("TLSv1.2");
+        ssl.setProtocols(protocol);
         SSLHostConfigCertificate certificate = new SSLHostConfigCertificate(ssl,
                 SSLHostConfigCertificate.Type.UNDEFINED);
         certificate.setCertificateKeystoreFile(keystore.toString());
@@ -102,8 +105,8 @@ class HalfCloseTlsChannelTest {
     }
 
     /** Handshakes, then writes {@code request} and the close alert with one write, and closes the socket. */
-    private static void sendWithCloseAlert(int port, String request) throws Exception {
-        SSLContext tls = SSLContext.getInstance("TLSv1.2");
+    private static void sendWithCloseAlert(int port, String protocol, String request) throws Exception {
+        SSLContext tls = SSLContext.getInstance(protocol);
         tls.init(null, new TrustManager[] {new TrustingAll()}, null);
         SSLEngine engine = tls.createSSLEngine("127.0.0.1", port);
         engine.setUseClientMode(true);
