@@ -17,6 +17,9 @@ ingest_defaults() { # the environment knobs the three scripts share
     # The publishing connector as tomcat-conf/conf/server.xml should have it (SPEC §12).
     # Default: the attributes of the HTTPS connector in tomcat-conf/conf/server.xml (its executor has 400 threads).
     CONNECTOR_ATTRS=${CONNECTOR_ATTRS:-"maxKeepAliveRequests=-1 keepAliveTimeout=120000 connectionTimeout=30000 maxThreads=400 minSpareThreads=16 maxConnections=10000 acceptCount=200"}
+    # jsse (default) or openssl: Tomcat's OpenSSL through FFM (Java 22+, libssl.so, the tomcat-coyote-ffm jar the
+    # assembly module unpacks from the Tomcat archive), as the distribution picks it automatically.
+    TLS_ENGINE=${TLS_ENGINE:-jsse}
     PASSWORD=bench-publish-secret
     SERVER_PID=""
     NGINX_CONF=""
@@ -57,6 +60,22 @@ build_classpath() { # builds live.war and the bench main (unless SKIP_BUILD=1) a
             -Dmdep.outputFile="$WORK/deps.cp" >"$WORK/build.log" 2>&1 || { tail -40 "$WORK/build.log"; exit 1; }
     fi
     CLASSPATH="$REPO/ingest-servlet/target/test-classes:$REPO/ingest-servlet/target/classes:$(cat "$WORK/deps.cp")"
+    case "$TLS_ENGINE" in
+        jsse) ;;
+        openssl)
+            local ffm
+            ffm=$(ls "$REPO"/assembly/target/tomcat-ffm/apache-tomcat-*/lib/tomcat-coyote-ffm.jar 2>/dev/null | head -1)
+            if [ -z "$ffm" ]; then
+                # shellcheck disable=SC2086
+                mvn $MVN_OFFLINE -B -q -pl assembly generate-resources >>"$WORK/build.log" 2>&1 \
+                    || { tail -40 "$WORK/build.log"; exit 1; }
+                ffm=$(ls "$REPO"/assembly/target/tomcat-ffm/apache-tomcat-*/lib/tomcat-coyote-ffm.jar | head -1)
+            fi
+            CLASSPATH="$CLASSPATH:$ffm"
+            CONNECTOR_ATTRS="$CONNECTOR_ATTRS sslImplementationName=org.apache.tomcat.util.net.openssl.panama.OpenSSLImplementation"
+            JAVA_OPTS="$JAVA_OPTS --enable-native-access=ALL-UNNAMED" ;;
+        *) echo "TLS_ENGINE must be jsse or openssl" >&2; exit 2 ;;
+    esac
 }
 
 # ---- wrk scripts: one slot (and user) per encoder; each request names its encoder's slot ----
@@ -180,8 +199,8 @@ http {
 }
 NGINX
     "${pin[@]}" nginx -p "$WORK/nginx" -c "$NGINX_CONF"
-    log "TLS negotiated by wrk's OpenSSL: live.war $OURS_TLS, nginx $(tls_of "$NGINX_PORT")"
-    printf '%s\ttls\tours %s, nginx %s\n' "$1" "$OURS_TLS" "$(tls_of "$NGINX_PORT")" >>"$WORK/heap.tsv"
+    log "TLS negotiated by wrk's OpenSSL: live.war $OURS_TLS (engine $TLS_ENGINE), nginx $(tls_of "$NGINX_PORT")"
+    printf '%s\ttls\tours %s (engine %s), nginx %s\n' "$1" "$OURS_TLS" "$TLS_ENGINE" "$(tls_of "$NGINX_PORT")" >>"$WORK/heap.tsv"
 }
 
 # ---- one wrk round ----

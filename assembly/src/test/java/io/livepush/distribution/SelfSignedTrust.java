@@ -16,6 +16,11 @@ public final class SelfSignedTrust {
     }
 
     public static SSLContext context() throws GeneralSecurityException {
+        return context("TLS");
+    }
+
+    /** The same, for one protocol ({@code TLSv1.2}, {@code TLSv1.3}). */
+    public static SSLContext context(String protocol) throws GeneralSecurityException {
         TrustManager trustAll = new X509TrustManager() {
             @Override
             public void checkClientTrusted(X509Certificate[] chain, String authType) {
@@ -32,7 +37,7 @@ public final class SelfSignedTrust {
                 return new X509Certificate[0];
             }
         };
-        SSLContext context = SSLContext.getInstance("TLS");
+        SSLContext context = SSLContext.getInstance(protocol);
         context.init(null, new TrustManager[] {trustAll}, null);
         return context;
     }

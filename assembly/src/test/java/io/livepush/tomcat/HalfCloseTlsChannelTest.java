@@ -2,6 +2,7 @@ package io.livepush.tomcat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.livepush.distribution.SelfSignedTrust;
 import io.livepush.setup.SelfSignedKeystore;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,15 +14,12 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
@@ -106,9 +104,7 @@ class HalfCloseTlsChannelTest {
 
     /** Handshakes, then writes {@code request} and the close alert with one write, and closes the socket. */
     private static void sendWithCloseAlert(int port, String protocol, String request) throws Exception {
-        SSLContext tls = SSLContext.getInstance(protocol);
-        tls.init(null, new TrustManager[] {new TrustingAll()}, null);
-        SSLEngine engine = tls.createSSLEngine("127.0.0.1", port);
+        SSLEngine engine = SelfSignedTrust.context(protocol).createSSLEngine("127.0.0.1", port);
         engine.setUseClientMode(true);
         try (SocketChannel channel = SocketChannel.open(new InetSocketAddress("127.0.0.1", port))) {
             ByteBuffer fromServer = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
@@ -134,10 +130,10 @@ class HalfCloseTlsChannelTest {
                 }
                 case NEED_UNWRAP -> {
                     fromServer.flip();
-                    var result = engine.unwrap(fromServer, ignored);
+                    SSLEngineResult result = engine.unwrap(fromServer, ignored);
                     fromServer.compact();
                     status = result.getHandshakeStatus();
-                    if (result.getStatus() == javax.net.ssl.SSLEngineResult.Status.BUFFER_UNDERFLOW
+                    if (result.getStatus() == SSLEngineResult.Status.BUFFER_UNDERFLOW
                             && channel.read(fromServer) < 0) {
                         throw new IOException("The server closed the connection during the handshake");
                     }
@@ -157,24 +153,8 @@ class HalfCloseTlsChannelTest {
     private static HandshakeStatus wrap(SSLEngine engine, ByteBuffer data, ByteArrayOutputStream out)
             throws IOException {
         ByteBuffer record = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
-        var result = engine.wrap(data, record);
+        SSLEngineResult result = engine.wrap(data, record);
         out.write(record.array(), 0, record.position());
         return result.getHandshakeStatus();
-    }
-
-    /** The test's own self-signed certificate is all it talks to. */
-    private static final class TrustingAll implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
     }
 }

@@ -1,45 +1,59 @@
 package io.livepush.playback;
 
+import io.livepush.segment.SegmentEvents;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * In-memory copies of the playlists and manifests ({@code *.m3u8}, {@code *.mpd}) that playback serves, so that the
- * requests every player repeats every few seconds cost one {@code stat()} and no {@code open()}/{@code read()}.
+ * requests every player repeats every few seconds cost no {@code open()}/{@code read()}, and most no {@code stat()}.
  * <p>
- * Never stale: the caller passes the file's attributes read for this request, and a copy is used only while the file
- * still has the same identity (device and inode: ingest publishes by rename, so every upload is a new inode), the
- * same modification time and the same size; otherwise the file is read again. A copy is kept only when the file did
- * not change while it was read. Files over {@value #MAX_FILE_BYTES} bytes are not copied (the default servlet serves
- * them). The copies together stay under a byte budget, approximately: when a new copy would exceed it, every copy is
- * dropped and the ones still requested are read again. Safe for concurrent use without locks.
+ * A copy is proven current by the file's attributes: it is used only while the file still has the same identity
+ * (device and inode: ingest publishes by rename, so every upload is a new inode), the same modification time and the
+ * same size; otherwise the file is read again. A copy is kept only when the file did not change while it was read.
+ * <p>
+ * Ingest and playback share this JVM, so a publish or a {@code DELETE} through this node drops the copy at once
+ * ({@link SegmentEvents}). What changes the file otherwise (file expiry, another node writing shared storage, an
+ * operator) is noticed by the {@code stat()}, which {@link #recent} skips for a copy proven current less than the
+ * recheck interval ago: that interval bounds how late such a change is seen; 0 proves every request.
+ * <p>
+ * Files over {@value #MAX_FILE_BYTES} bytes are not copied (the default servlet serves them). The copies together
+ * stay under a byte budget, approximately: when a new copy would exceed it, every copy is dropped and the ones still
+ * requested are read again. Safe for concurrent use without locks.
  */
-final class ManifestCache {
+final class ManifestCache implements SegmentEvents {
 
     /** The largest file copied into memory. */
     static final int MAX_FILE_BYTES = 1024 * 1024;
 
-    private final ConcurrentHashMap<Path, Manifest> copies = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Path, Copy> copies = new ConcurrentHashMap<>();
     private final AtomicLong bytes = new AtomicLong();
+    /** Counts the publish events, so a read that overlapped one does not vouch for its copy. */
+    private final AtomicLong events = new AtomicLong();
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
     private final long budgetBytes;
+    private final long recheckNanos;
 
     /**
-     * @param budgetBytes the most bytes held; 0 turns the cache off
+     * @param budgetBytes   the most bytes held; 0 turns the cache off
+     * @param recheckMillis how long a copy proven current is used without a {@code stat()}; 0 proves every request
      */
-    ManifestCache(long budgetBytes) {
-        if (budgetBytes < 0) {
-            throw new IllegalArgumentException("The budget must not be negative");
+    ManifestCache(long budgetBytes, long recheckMillis) {
+        if (budgetBytes < 0 || recheckMillis < 0) {
+            throw new IllegalArgumentException("The budget and the recheck interval must not be negative");
         }
         this.budgetBytes = budgetBytes;
+        this.recheckNanos = TimeUnit.MILLISECONDS.toNanos(recheckMillis);
     }
 
     /** Returns whether {@code fileName} is a playlist or manifest (compared without regard to case). */
@@ -59,20 +73,57 @@ final class ManifestCache {
         if (budgetBytes == 0 || attributes.size() > MAX_FILE_BYTES || !isManifest(file.getFileName().toString())) {
             return null;
         }
-        Manifest copy = copies.get(file);
-        if (copy != null && copy.isCopyOf(attributes)) {
+        Copy copy = copies.get(file);
+        if (copy != null && copy.manifest.isCopyOf(attributes)) {
             hits.increment();
-            return copy;
+            if (recheckNanos > 0) {
+                // Fails, leaving the file to the next request's stat(), when a publish dropped the copy meanwhile.
+                copies.replace(file, copy, new Copy(copy.manifest, System.nanoTime()));
+            }
+            return copy.manifest;
         }
         misses.increment();
         return read(file, attributes);
     }
 
+    /**
+     * Returns the copy of {@code file} when it was proven current less than the recheck interval ago and no publish
+     * changed the file since, without touching the file; else {@code null}, and the caller proves it with
+     * {@link #current}.
+     */
+    Manifest recent(Path file) {
+        Copy copy = recheckNanos == 0 ? null : copies.get(file);
+        if (copy != null && copy.provenAt != Long.MIN_VALUE && System.nanoTime() - copy.provenAt < recheckNanos) {
+            hits.increment();
+            return copy.manifest;
+        }
+        return null;
+    }
+
     /** Forgets the copy of {@code file}, if any (it is gone). */
     void forget(Path file) {
-        Manifest removed = copies.remove(file);
+        Copy removed = copies.remove(file);
         if (removed != null) {
-            bytes.addAndGet(-removed.content().length);
+            bytes.addAndGet(-removed.manifest.content().length);
+        }
+    }
+
+    /** Ingest published {@code file}: the copy, if any, is no longer current. */
+    @Override
+    public void written(Path file, Instant modified) {
+        changed(file);
+    }
+
+    /** An encoder deleted {@code file}. */
+    @Override
+    public void removed(Path file) {
+        changed(file);
+    }
+
+    private void changed(Path file) {
+        if (isManifest(file.getFileName().toString())) {
+            events.incrementAndGet();
+            forget(file);
         }
     }
 
@@ -92,6 +143,7 @@ final class ManifestCache {
     }
 
     private Manifest read(Path file, BasicFileAttributes attributes) throws IOException {
+        long eventsBefore = events.get();
         byte[] content;
         BasicFileAttributes after;
         try {
@@ -109,8 +161,17 @@ final class ManifestCache {
             copies.clear();
             bytes.set(0);
         }
-        Manifest previous = copies.put(file, copy);
-        bytes.addAndGet(content.length - (previous == null ? 0 : previous.content().length));
+        Copy entry = new Copy(copy, System.nanoTime());
+        Copy previous = copies.put(file, entry);
+        bytes.addAndGet(content.length - (previous == null ? 0 : previous.manifest.content().length));
+        if (events.get() != eventsBefore) {
+            // A publish may have dropped the copy before it was stored: the next request proves it with a stat().
+            copies.replace(file, entry, new Copy(copy, Long.MIN_VALUE));
+        }
         return copy;
+    }
+
+    /** A copy and when it was last proven current ({@link System#nanoTime()}; {@code Long.MIN_VALUE}: never trusted). */
+    private record Copy(Manifest manifest, long provenAt) {
     }
 }

@@ -17,9 +17,11 @@ import java.util.function.Function;
  *                             ({@value #MANIFEST_CACHE_MEGABYTES}, in MiB; 0 turns it off)
  * @param verdictCacheEntries  how many MediaVault allows are remembered ({@value #VERDICT_CACHE_ENTRIES}; 0 turns
  *                             the cache off)
+ * @param manifestRecheckMillis how long an in-memory manifest proven current is answered without a {@code stat()}
+ *                             ({@value #MANIFEST_RECHECK_MILLIS}; 0 proves every request)
  */
 public record PlaybackConfig(CorsPolicy cors, String manifestCacheControl, long manifestCacheBytes,
-        int verdictCacheEntries) {
+        int verdictCacheEntries, int manifestRecheckMillis) {
 
     /** {@code *} (default), a list of origins separated by spaces or commas, or {@code none}. */
     public static final String CORS_ORIGIN = "playback.corsOrigin";
@@ -32,6 +34,12 @@ public record PlaybackConfig(CorsPolicy cors, String manifestCacheControl, long 
     /** Whole number, 0 to {@value #MAX_VERDICT_CACHE_ENTRIES}; default {@value #DEFAULT_VERDICT_CACHE_ENTRIES}. */
     public static final String VERDICT_CACHE_ENTRIES = "playback.verdictCacheEntries";
 
+    /**
+     * Whole milliseconds, 0 to {@value #MAX_MANIFEST_RECHECK_MILLIS}; default {@value #DEFAULT_MANIFEST_RECHECK_MILLIS};
+     * 0 where nodes share storage (docs/scale-out.md).
+     */
+    public static final String MANIFEST_RECHECK_MILLIS = "playback.manifestRecheckMillis";
+
     /** SPEC §5: a live playlist may be cached for one second at most. */
     public static final String DEFAULT_MANIFEST_CACHE_CONTROL = "max-age=1";
     /** Room for about 6 000 playlists of 10 KiB. */
@@ -42,6 +50,13 @@ public record PlaybackConfig(CorsPolicy cors, String manifestCacheControl, long 
     public static final int DEFAULT_VERDICT_CACHE_ENTRIES = 16_384;
     /** The largest verdict cache. */
     public static final int MAX_VERDICT_CACHE_ENTRIES = 4_194_304;
+    /**
+     * A tenth of the second a live playlist may be cached for (SPEC §5): at playback rates almost every request skips
+     * its {@code stat()}, and a change made around this node's ingest is seen within 0.1 s.
+     */
+    public static final int DEFAULT_MANIFEST_RECHECK_MILLIS = 100;
+    /** The longest recheck interval: the second a live playlist may be cached for. */
+    public static final int MAX_MANIFEST_RECHECK_MILLIS = 1000;
     static final long MEBIBYTE = 1024 * 1024;
 
     /** Reads the configuration, throwing {@link IllegalStateException} that lists every bad value. */
@@ -72,10 +87,13 @@ public record PlaybackConfig(CorsPolicy cors, String manifestCacheControl, long 
                 MAX_MANIFEST_CACHE_MEGABYTES, "MiB", problems);
         int verdictEntries = wholeNumber(parameters, VERDICT_CACHE_ENTRIES, DEFAULT_VERDICT_CACHE_ENTRIES,
                 MAX_VERDICT_CACHE_ENTRIES, "entries", problems);
+        int recheckMillis = wholeNumber(parameters, MANIFEST_RECHECK_MILLIS, DEFAULT_MANIFEST_RECHECK_MILLIS,
+                MAX_MANIFEST_RECHECK_MILLIS, "milliseconds", problems);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Bad playback configuration: " + String.join("; ", problems));
         }
-        return new PlaybackConfig(cors, cacheControl.trim(), cacheMegabytes * MEBIBYTE, verdictEntries);
+        return new PlaybackConfig(cors, cacheControl.trim(), cacheMegabytes * MEBIBYTE, verdictEntries,
+                recheckMillis);
     }
 
     /** Parses a whole number from 0 to {@code max}; blank means {@code fallback}; anything else is a problem. */

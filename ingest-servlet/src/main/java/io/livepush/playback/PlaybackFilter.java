@@ -70,6 +70,10 @@ import org.slf4j.LoggerFactory;
  * default {@code max-age=1}</dd>
  * <dt>{@code playback.manifestCacheMegabytes}</dt><dd>MiB of playlists and manifests kept in memory; default 64, 0
  * turns the copies off</dd>
+ * <dt>{@code playback.manifestRecheckMillis}</dt><dd>how long a copy proven current by a {@code stat()} is answered
+ * without another one; default 100, 0 proves every request. A publish or {@code DELETE} through this node drops the
+ * copy at once; the interval bounds how late other changes are seen (another node writing shared storage, file
+ * expiry), so set 0 where nodes share storage ({@link ManifestCache})</dd>
  * <dt>{@code playback.verdictCacheEntries}</dt><dd>MediaVault allows remembered ({@link VerdictCache}), so a viewer's
  * token is not hashed again on every request; default 16384, 0 turns the cache off. Entries are keyed by the slot's
  * verifier instance, and a change of a slot's rules builds a new {@code LiveSlot} with a new verifier, so no request
@@ -103,7 +107,8 @@ public final class PlaybackFilter extends HttpFilter {
         config = PlaybackConfig.from(getServletContext());
         cacheHeaders = new CacheHeaders(config.manifestCacheControl());
         containerTypes = getServletContext()::getMimeType;
-        manifests = new ManifestCache(config.manifestCacheBytes());
+        manifests = new ManifestCache(config.manifestCacheBytes(), config.manifestRecheckMillis());
+        origin.store().addListener(manifests);
         verdicts = new VerdictCache(config.verdictCacheEntries());
         peerFill = PeerFill.from(getServletContext());
         inFlight = new InFlightResponse(origin.store().uploadsInFlight(), cacheHeaders);
@@ -187,6 +192,17 @@ public final class PlaybackFilter extends HttpFilter {
             return;
         }
         Path file = target.isSlotRoot() || target.collection() ? null : slot.directory().resolve(target.relative());
+        Manifest recent = file == null || peerFill.enabled() || !ManifestResponses.canAnswer(req) ? null
+                : manifests.recent(file);
+        if (recent != null) {
+            // Proven current a moment ago, and not republished since: answered without touching the file.
+            applyObjectHeaders(resp, target, slot, verdict);
+            if (!lowLatency.answer(req, resp, file, slot.directory(), slot.lowLatency(),
+                    verdict != null && verdict.hasSetCookie())) {
+                ManifestResponses.answer(req, resp, recent);
+            }
+            return;
+        }
         BasicFileAttributes attributes = file == null ? null : regularFile(file);
         if (attributes == null && file != null && slot.lowLatency() && inFlight.answer(req, resp, file,
                 () -> applyObjectHeaders(resp, target, slot, verdict), verdict != null && verdict.hasSetCookie())) {
@@ -259,6 +275,10 @@ public final class PlaybackFilter extends HttpFilter {
 
     /** Whether the stored file is an HLS master playlist, from its in-memory copy when it has one. */
     private boolean isMasterPlaylist(Path file) {
+        Manifest recent = manifests.recent(file);
+        if (recent != null) {
+            return recent.master();
+        }
         BasicFileAttributes attributes = regularFile(file);
         if (attributes == null) {
             return false;

@@ -209,6 +209,25 @@ class IngestServletIT {
     }
 
     @Test
+    void aPlaylistRepublishedOrDeletedThroughIngestIsServedAsItIsAtOnce() throws Exception {
+        put("/push/acme/cam1/fresh.m3u8", "#EXTM3U\n#one\n");
+        assertThat(play("/play/acme/cam1/fresh.m3u8").body()).isEqualTo("#EXTM3U\n#one\n");
+        // Within playback.manifestRecheckMillis of the first answer: the copy is used without a stat() ...
+        assertThat(play("/play/acme/cam1/fresh.m3u8").body()).isEqualTo("#EXTM3U\n#one\n");
+
+        put("/push/acme/cam1/fresh.m3u8", "#EXTM3U\n#two\n");
+        // ... but a publish through ingest drops it, whatever the interval.
+        assertThat(play("/play/acme/cam1/fresh.m3u8").body()).isEqualTo("#EXTM3U\n#two\n");
+
+        assertThat(send("DELETE", "/push/acme/cam1/fresh.m3u8", null).statusCode()).isEqualTo(204);
+        assertThat(play("/play/acme/cam1/fresh.m3u8").statusCode()).isEqualTo(404);
+    }
+
+    private static HttpResponse<String> play(String path) throws Exception {
+        return fx.client.send(HttpRequest.newBuilder(fx.tomcat.http(path)).build(), BodyHandlers.ofString());
+    }
+
+    @Test
     void mkcolCreatesOnceAndRefusesBodiesAndMissingParents() throws Exception {
         assertThat(send("MKCOL", "/push/acme/cam1/1080p/", null).statusCode()).isEqualTo(201);
         assertThat(send("MKCOL", "/push/acme/cam1/1080p/", null).statusCode()).isEqualTo(405);

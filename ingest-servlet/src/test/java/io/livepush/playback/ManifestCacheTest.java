@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +17,7 @@ class ManifestCacheTest {
     @TempDir
     Path dir;
 
-    private final ManifestCache cache = new ManifestCache(1024 * 1024);
+    private final ManifestCache cache = new ManifestCache(1024 * 1024, 0);
 
     @Test
     void aPlaylistIsReadOnceAndServedFromMemoryWhileTheFileIsUnchanged() throws Exception {
@@ -30,6 +31,47 @@ class ManifestCacheTest {
         assertThat(new String(first.content(), StandardCharsets.UTF_8)).isEqualTo("#EXTM3U\n#EXTINF:2.0,\nseg_1.ts\n");
         assertThat(first.master()).isFalse();
         assertThat(cache.bytes()).isEqualTo(first.content().length);
+    }
+
+    @Test
+    void withoutARecheckIntervalEveryRequestProvesItsCopy() throws Exception {
+        Path file = Files.writeString(dir.resolve("index.m3u8"), "#EXTM3U\n#one\n");
+        cache.current(file, attributes(file));
+
+        assertThat(cache.recent(file)).isNull();
+    }
+
+    @Test
+    void aRecentlyProvenCopyIsAnsweredWithoutTheFileUntilAPublishDropsIt() throws Exception {
+        ManifestCache rechecking = new ManifestCache(1024 * 1024, 60_000);
+        Path file = Files.writeString(dir.resolve("index.m3u8"), "#EXTM3U\n#one\n");
+        assertThat(rechecking.recent(file)).as("never proven").isNull();
+        Manifest proven = rechecking.current(file, attributes(file));
+        Files.writeString(file, "#EXTM3U\n#one, two\n");
+
+        assertThat(rechecking.recent(file)).as("a change around ingest waits for the recheck").isSameAs(proven);
+
+        rechecking.written(file, Instant.now());
+
+        assertThat(rechecking.recent(file)).as("dropped by the publish").isNull();
+        assertThat(new String(rechecking.current(file, attributes(file)).content(), StandardCharsets.UTF_8))
+                .isEqualTo("#EXTM3U\n#one, two\n");
+        assertThat(rechecking.recent(file)).isNotNull();
+        rechecking.removed(file);
+        assertThat(rechecking.recent(file)).as("dropped by the encoder's DELETE").isNull();
+    }
+
+    @Test
+    void aChangeAroundIngestIsSeenOnceTheRecheckIntervalPassed() throws Exception {
+        ManifestCache rechecking = new ManifestCache(1024 * 1024, 1);
+        Path file = Files.writeString(dir.resolve("index.m3u8"), "#EXTM3U\n#one\n");
+        rechecking.current(file, attributes(file));
+        Files.writeString(file, "#EXTM3U\n#one, two\n");
+        Thread.sleep(5);
+
+        assertThat(rechecking.recent(file)).isNull();
+        assertThat(new String(rechecking.current(file, attributes(file)).content(), StandardCharsets.UTF_8))
+                .isEqualTo("#EXTM3U\n#one, two\n");
     }
 
     @Test
@@ -90,12 +132,12 @@ class ManifestCacheTest {
     void aZeroBudgetTurnsTheCacheOff() throws Exception {
         Path file = Files.writeString(dir.resolve("index.m3u8"), "#EXTM3U\n");
 
-        assertThat(new ManifestCache(0).current(file, attributes(file))).isNull();
+        assertThat(new ManifestCache(0, 0).current(file, attributes(file))).isNull();
     }
 
     @Test
     void aFullCacheDropsItsCopiesAndStaysWithinTheBudget() throws Exception {
-        ManifestCache small = new ManifestCache(100);
+        ManifestCache small = new ManifestCache(100, 0);
         Path a = Files.write(dir.resolve("a.m3u8"), new byte[60]);
         Path b = Files.write(dir.resolve("b.m3u8"), new byte[60]);
 

@@ -35,6 +35,16 @@ class PlaybackConfigTest {
     }
 
     @Test
+    void manifestCopiesAreRecheckedEvery100MillisecondsByDefaultAndAtMostEverySecond() {
+        assertThat(PlaybackConfig.from(Map.<String, String>of()::get).manifestRecheckMillis()).isEqualTo(100);
+        assertThat(PlaybackConfig.from(Map.of(PlaybackConfig.MANIFEST_RECHECK_MILLIS, "0")::get)
+                .manifestRecheckMillis()).isZero();
+        assertThatThrownBy(() -> PlaybackConfig.from(Map.of(PlaybackConfig.MANIFEST_RECHECK_MILLIS, "5000")::get))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("playback.manifestRecheckMillis").hasMessageContaining("from 0 to 1000");
+    }
+
+    @Test
     void aBadVerdictCacheSizeStopsTheDeploymentNamingTheValue() {
         assertThatThrownBy(() -> PlaybackConfig.from(Map.of(PlaybackConfig.VERDICT_CACHE_ENTRIES, "-1")::get))
                 .isInstanceOf(IllegalStateException.class)

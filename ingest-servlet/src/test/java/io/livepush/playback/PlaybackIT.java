@@ -62,7 +62,9 @@ class PlaybackIT {
 
     @BeforeAll
     static void start() throws Exception {
-        fx = new LiveFixture(baseDir, Map.of());
+        // These tests rewrite the storage behind ingest's back, as another node on shared storage would: every request
+        // proves its in-memory copy with a stat(), as such nodes are configured (docs/scale-out.md).
+        fx = new LiveFixture(baseDir, Map.of(PlaybackConfig.MANIFEST_RECHECK_MILLIS, "0"));
         // Create every slot first, then wait once for the node to load them all.
         List<SlotDraft> drafts = List.of(
                 fx.draft("open", List.of(), Action.ALLOW, null),
