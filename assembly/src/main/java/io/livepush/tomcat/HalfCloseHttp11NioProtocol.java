@@ -8,8 +8,8 @@ import org.apache.tomcat.util.net.SocketBufferHandler;
 /**
  * Tomcat's HTTP/1.1 NIO protocol whose TLS connections use {@link HalfCloseTlsChannel}, so that a request sent
  * together with the client's {@code close_notify} (ffmpeg's {@code DELETE}s) is served with either TLS engine. The
- * publishing connector of the distribution ({@code server.xml}: {@code protocol="io.livepush.tomcat.HalfCloseHttp11NioProtocol"})
- * and of the quick start use it; plain-HTTP connectors behave exactly as Tomcat's.
+ * publishing connector of the distribution ({@code server.xml} names this class in {@code protocol}) and of the quick
+ * start use it; on plain HTTP it behaves exactly as Tomcat's.
  */
 public final class HalfCloseHttp11NioProtocol extends Http11NioProtocol {
 

@@ -57,7 +57,8 @@ final class HalfCloseTlsChannel extends SecureNioChannel {
             netInBuffer.flip();
             result = sslEngine.unwrap(netInBuffer, dst);
             netInBuffer.compact();
-        } while (result.getStatus() == SSLEngineResult.Status.OK && result.bytesProduced() + result.bytesConsumed() > 0);
+        } while (result.getStatus() == SSLEngineResult.Status.OK
+                && result.bytesProduced() + result.bytesConsumed() > 0);
         int written = dst.position() - before;
         return written > 0 ? written : -1;
     }

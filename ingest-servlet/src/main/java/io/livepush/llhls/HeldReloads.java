@@ -21,8 +21,9 @@ import java.util.function.Supplier;
  * Blocking playlist reloads waiting for their playlist: each is a started {@link AsyncContext} kept per playlist file,
  * so no thread waits. {@link #changed(Path)} (a playlist was published, or a part of it completed) reads the playlist's
  * answer once and hands it to every held request it now satisfies; one shared timer thread does that check and answers
- * those still held after three target durations (503). Whatever answers a request first wins; the others do nothing. Answers are written on a
- * container thread ({@link AsyncContext#start}); neither the check nor the write runs on the publishing thread.
+ * those still held after three target durations (503). Whatever answers a request first wins; the others do nothing.
+ * Answers are written on a container thread ({@link AsyncContext#start}); neither the check nor the write runs on the
+ * publishing thread.
  */
 final class HeldReloads {
 

@@ -171,7 +171,7 @@ final class ManifestCache implements SegmentEvents {
         return copy;
     }
 
-    /** A copy and when it was last proven current ({@link System#nanoTime()}; {@code Long.MIN_VALUE}: never trusted). */
+    /** A copy and when it was last proven current ({@link System#nanoTime()}; {@code Long.MIN_VALUE}: not trusted). */
     private record Copy(Manifest manifest, long provenAt) {
     }
 }

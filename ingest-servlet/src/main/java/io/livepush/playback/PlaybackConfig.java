@@ -35,8 +35,8 @@ public record PlaybackConfig(CorsPolicy cors, String manifestCacheControl, long 
     public static final String VERDICT_CACHE_ENTRIES = "playback.verdictCacheEntries";
 
     /**
-     * Whole milliseconds, 0 to {@value #MAX_MANIFEST_RECHECK_MILLIS}; default {@value #DEFAULT_MANIFEST_RECHECK_MILLIS};
-     * 0 where nodes share storage (docs/scale-out.md).
+     * Whole milliseconds, 0 to {@value #MAX_MANIFEST_RECHECK_MILLIS}; default
+     * {@value #DEFAULT_MANIFEST_RECHECK_MILLIS}; 0 where nodes share storage (docs/scale-out.md).
      */
     public static final String MANIFEST_RECHECK_MILLIS = "playback.manifestRecheckMillis";
 
