@@ -21,8 +21,9 @@ fi
 : "${LIVEPUSH_POP:=default}"
 : "${LIVEPUSH_ADMIN_ALLOW:=127.0.0.0/8, ::1/128}"
 : "${LIVEPUSH_TLS_PROTOCOLS:=TLSv1.2}"
-# auto: OpenSSL (through FFM) on Java 22+ when libssl.so loads, else JSSE; jsse or openssl force one (docs/install.md).
-: "${LIVEPUSH_TLS_ENGINE:=auto}"
+# jsse (measured faster, docs/benchmarks.md); auto: OpenSSL (through FFM) on Java 22+ when libssl.so loads, else
+# JSSE; openssl forces it (docs/install.md).
+: "${LIVEPUSH_TLS_ENGINE:=jsse}"
 : "${LIVEPUSH_METRICS_ALLOW:=127.0.0.0/8, ::1/128}"
 # Empty: no token (then only LIVEPUSH_METRICS_ALLOW may scrape). A secret: keep it in conf/livepush.env.
 : "${LIVEPUSH_METRICS_TOKEN:=}"

@@ -36,9 +36,9 @@ import org.apache.tomcat.util.net.SSLHostConfigCertificate;
  * them: {@code /live} with its storage mounted at {@code /play} (uncached) and {@code /admin} (behind a
  * {@code RemoteCIDRValve}, {@code --admin-allow}), each with the {@code jdbc/livepush} DataSource. Both connectors
  * offer HTTP/2 as the distribution's do (h2 by ALPN on HTTPS, h2c on HTTP). Requests go to an access log in
- * {@code {data}/logs} with the distribution's pattern. The HTTPS connector runs on OpenSSL through FFM where it can
- * (Java 22+ and a loadable {@code libssl.so}) and on JSSE otherwise, as {@code LIVEPUSH_TLS_ENGINE} (auto, jsse,
- * openssl) and the distribution's {@link TlsEngineListener} decide; the log says which.
+ * {@code {data}/logs} with the distribution's pattern. The HTTPS connector runs on the TLS engine that
+ * {@code LIVEPUSH_TLS_ENGINE} (jsse by default, auto, openssl) and the distribution's {@link TlsEngineListener}
+ * decide, with the distribution's {@link HalfCloseHttp11NioProtocol}; the log says which engine.
  */
 final class QuickStartServer {
 

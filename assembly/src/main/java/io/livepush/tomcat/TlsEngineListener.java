@@ -15,12 +15,12 @@ import org.apache.juli.logging.LogFactory;
 
 /**
  * A {@code Server} listener that picks the TLS engine of every HTTPS connector before the connectors start, as
- * {@link TlsEngineChoice} decides (OpenSSL through FFM on Java 22+ when {@code libssl.so} loads, else JSSE), and says
- * which in one INFO line: {@code TLS engine [OpenSSL] for HTTPS port [8443] (...)}. A connector whose
- * {@code sslImplementationName} is already set keeps it.
+ * {@link TlsEngineChoice} decides (JSSE by default; with {@code auto}, OpenSSL through FFM on Java 22+ when
+ * {@code libssl.so} loads), and says which in one INFO line: {@code TLS engine [JSSE] for HTTPS port [8443] (...)}. A
+ * connector whose {@code sslImplementationName} is already set keeps it.
  * <dl>
  * <dt>{@code engine}</dt>
- * <dd>{@code auto} (default), {@code jsse} or {@code openssl}; the distribution's {@code server.xml} sets it from
+ * <dd>{@code jsse} (default), {@code auto} or {@code openssl}; the distribution's {@code server.xml} sets it from
  * {@code LIVEPUSH_TLS_ENGINE}. {@code openssl} where OpenSSL cannot run, or an unknown value, stops the start.</dd>
  * </dl>
  * Used by the distribution's {@code server.xml} ({@code lib/livepush-tomcat-valves.jar}) and by the quick start.
@@ -29,7 +29,7 @@ public final class TlsEngineListener implements LifecycleListener {
 
     private static final Log LOG = LogFactory.getLog(TlsEngineListener.class);
 
-    private String engine = TlsEngineChoice.AUTO;
+    private String engine = TlsEngineChoice.DEFAULT;
 
     public TlsEngineListener() {
     }

@@ -61,11 +61,11 @@ class SetenvScriptTest {
     }
 
     @Test
-    void theTlsEngineDefaultsToAutoForServerXml() throws Exception {
+    void theTlsEngineDefaultsToJsseForServerXml() throws Exception {
         Run run = source(Map.of());
 
         assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.output()).contains("tls=[auto]");
+        assertThat(run.output()).contains("tls=[jsse]");
     }
 
     private Run source(Map<String, String> extra) throws IOException, InterruptedException {

@@ -9,6 +9,7 @@ import io.livepush.distribution.SelfSignedTrust;
 import io.livepush.setup.EmbeddedMariaDb;
 import io.livepush.testing.ListeningSockets;
 import io.livepush.tomcat.ExpectedTlsEngines;
+import io.livepush.tomcat.TlsEngineChoice;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -357,10 +358,10 @@ class QuickStartIT {
                 .toString(), "-jar", jar.toString(), "--http-port", String.valueOf(http), "--https-port",
                 String.valueOf(https), "--data", data.toString()));
         command.addAll(List.of(options));
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        // OpenSSL on Java 22+ (JSSE on 17): ffmpeg's DELETEs must arrive with either engine (HalfCloseTlsChannel).
+        builder.environment().put(TlsEngineChoice.VARIABLE, "auto");
+        Process process = builder.start();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
         while (System.nanoTime() < deadline) {
             String output = Files.exists(log) ? Files.readString(log) : "";

@@ -25,8 +25,8 @@ class TlsEngineChoiceTest {
                 Arguments.of("auto", 22, LOADED, TlsEngine.OPENSSL),
                 Arguments.of("auto", 25, LOADED, TlsEngine.OPENSSL),
                 Arguments.of("auto", 25, NO_LIBSSL, TlsEngine.JSSE),
-                Arguments.of(null, 25, LOADED, TlsEngine.OPENSSL),
-                Arguments.of("", 25, LOADED, TlsEngine.OPENSSL),
+                Arguments.of(null, 25, LOADED, TlsEngine.JSSE),
+                Arguments.of("", 25, LOADED, TlsEngine.JSSE),
                 Arguments.of(" AUTO ", 17, LOADED, TlsEngine.JSSE),
                 Arguments.of("jsse", 25, LOADED, TlsEngine.JSSE),
                 Arguments.of("JSSE", 17, LOADED, TlsEngine.JSSE),
@@ -70,7 +70,7 @@ class TlsEngineChoiceTest {
 
     @Test
     void theLogLineNamesOpenSslAndItsVersion() {
-        TlsEngineChoice choice = TlsEngineChoice.decide(null, 25, () -> LOADED);
+        TlsEngineChoice choice = TlsEngineChoice.decide("auto", 25, () -> LOADED);
 
         assertThat(choice.describe("HTTPS port [8443]", 25)).isEqualTo("TLS engine [OpenSSL] for HTTPS port [8443] "
                 + "(LIVEPUSH_TLS_ENGINE [auto], Java [25]: OpenSSL 3.0.19 27 Jan 2026)");
