@@ -93,7 +93,7 @@ final class ManifestCache implements SegmentEvents {
      */
     Manifest recent(Path file) {
         Copy copy = recheckNanos == 0 ? null : copies.get(file);
-        if (copy != null && copy.provenAt != Long.MIN_VALUE && System.nanoTime() - copy.provenAt < recheckNanos) {
+        if (copy != null && System.nanoTime() - copy.provenAt < recheckNanos) {
             hits.increment();
             return copy.manifest;
         }
@@ -166,12 +166,12 @@ final class ManifestCache implements SegmentEvents {
         bytes.addAndGet(content.length - (previous == null ? 0 : previous.manifest.content().length));
         if (events.get() != eventsBefore) {
             // A publish may have dropped the copy before it was stored: the next request proves it with a stat().
-            copies.replace(file, entry, new Copy(copy, Long.MIN_VALUE));
+            copies.replace(file, entry, new Copy(copy, System.nanoTime() - recheckNanos));
         }
         return copy;
     }
 
-    /** A copy and when it was last proven current ({@link System#nanoTime()}; {@code Long.MIN_VALUE}: not trusted). */
+    /** A copy and when it was last proven current ({@link System#nanoTime()}). */
     private record Copy(Manifest manifest, long provenAt) {
     }
 }

@@ -192,34 +192,12 @@ public final class PlaybackFilter extends HttpFilter {
             return;
         }
         Path file = target.isSlotRoot() || target.collection() ? null : slot.directory().resolve(target.relative());
+        // A playlist proven current a moment ago, and not republished since, is answered without touching the file.
         Manifest recent = file == null || peerFill.enabled() || !ManifestResponses.canAnswer(req) ? null
                 : manifests.recent(file);
-        if (recent != null) {
-            // Proven current a moment ago, and not republished since: answered without touching the file.
-            applyObjectHeaders(resp, target, slot, verdict);
-            if (!lowLatency.answer(req, resp, file, slot.directory(), slot.lowLatency(),
-                    verdict != null && verdict.hasSetCookie())) {
-                ManifestResponses.answer(req, resp, recent);
-            }
-            return;
-        }
-        BasicFileAttributes attributes = file == null ? null : regularFile(file);
-        if (attributes == null && file != null && slot.lowLatency() && inFlight.answer(req, resp, file,
-                () -> applyObjectHeaders(resp, target, slot, verdict), verdict != null && verdict.hasSetCookie())) {
-            return;
-        }
-        PeerFill.Copy copy = mayFill && file != null ? peerFill.fill(slot, target.relative(), file, attributes) : null;
-        if (copy != null && copy.playlist() != null) {
-            applyObjectHeaders(resp, target, slot, verdict);
-            ManifestResponses.answer(req, resp, Manifest.fromPeer(copy.playlist(), copy.fetchedAt()));
-            return;
-        }
-        attributes = copy != null ? copy.stored() : attributes;
-        if (attributes == null) {
-            if (file != null) {
-                manifests.forget(file);
-            }
-            refuse(resp, HttpServletResponse.SC_NOT_FOUND);
+        BasicFileAttributes attributes = recent != null ? null : storedFile(req, resp, slot, target, file, verdict,
+                mayFill);
+        if (recent == null && attributes == null) {
             return;
         }
         applyObjectHeaders(resp, target, slot, verdict);
@@ -227,7 +205,8 @@ public final class PlaybackFilter extends HttpFilter {
                 verdict != null && verdict.hasSetCookie())) {
             return;
         }
-        Manifest manifest = ManifestResponses.canAnswer(req) ? manifests.current(file, attributes) : null;
+        Manifest manifest = recent != null ? recent
+                : ManifestResponses.canAnswer(req) ? manifests.current(file, attributes) : null;
         if (manifest != null) {
             ManifestResponses.answer(req, resp, manifest);
             return;
@@ -240,6 +219,33 @@ public final class PlaybackFilter extends HttpFilter {
             return;
         }
         chain.doFilter(req, typed);
+    }
+
+    /**
+     * The attributes of the stored file the request names; {@code null} when this has answered the request instead:
+     * from an upload in flight, with the peer PoP's playlist, or 404.
+     */
+    private BasicFileAttributes storedFile(HttpServletRequest req, HttpServletResponse resp, LiveSlot slot,
+            IngestPath target, Path file, Verdict verdict, boolean mayFill) throws IOException {
+        BasicFileAttributes attributes = file == null ? null : regularFile(file);
+        if (attributes == null && file != null && slot.lowLatency() && inFlight.answer(req, resp, file,
+                () -> applyObjectHeaders(resp, target, slot, verdict), verdict != null && verdict.hasSetCookie())) {
+            return null;
+        }
+        PeerFill.Copy copy = mayFill && file != null ? peerFill.fill(slot, target.relative(), file, attributes) : null;
+        if (copy != null && copy.playlist() != null) {
+            applyObjectHeaders(resp, target, slot, verdict);
+            ManifestResponses.answer(req, resp, Manifest.fromPeer(copy.playlist(), copy.fetchedAt()));
+            return null;
+        }
+        attributes = copy != null ? copy.stored() : attributes;
+        if (attributes == null) {
+            if (file != null) {
+                manifests.forget(file);
+            }
+            refuse(resp, HttpServletResponse.SC_NOT_FOUND);
+        }
+        return attributes;
     }
 
     /** The headers of an allowed answer: type, {@code nosniff} and policy, {@code Cache-Control}, the cookie. */
