@@ -135,7 +135,17 @@ final class HeldReloads {
             try {
                 write.run();
             } finally {
+                complete();
+            }
+        }
+
+        private void complete() {
+            try {
                 context.complete();
+            } catch (IllegalStateException endedByTheContainer) {
+                // The client went away while the answer was written (an HTTP/2 stream is ended as soon as its last
+                // byte is out; the client may close the connection before this call): the container ended the
+                // request already, and there is nothing left to complete.
             }
         }
 

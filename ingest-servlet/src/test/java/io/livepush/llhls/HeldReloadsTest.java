@@ -81,6 +81,47 @@ class HeldReloadsTest {
     }
 
     @Test
+    void aRequestTheContainerEndedFirstIsAnsweredWithoutAnError() throws Exception {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1);
+        try {
+            HeldReloads held = new HeldReloads(timer);
+            AtomicReference<Throwable> thrown = new AtomicReference<>();
+            CountDownLatch written = new CountDownLatch(1);
+            // As Tomcat's, once the client closed the connection under an answer being written.
+            AsyncContext ended = (AsyncContext) Proxy.newProxyInstance(AsyncContext.class.getClassLoader(),
+                    new Class<?>[] {AsyncContext.class}, (proxy, method, args) -> {
+                        switch (method.getName()) {
+                            case "start" -> {
+                                try {
+                                    ((Runnable) args[0]).run();
+                                } catch (Throwable t) {
+                                    thrown.set(t);
+                                }
+                            }
+                            case "complete" -> throw new IllegalStateException("already completed");
+                            default -> {
+                                // setTimeout, addListener: nothing to do here.
+                            }
+                        }
+                        return null;
+                    });
+            AtomicReference<PlaylistAnswer> published = new AtomicReference<>(answer(3));
+            held.hold(ended, FILE, 60_000, published::get, now -> now.playlist().lastMediaSequence() >= 4,
+                    now -> written.countDown(), () -> { });
+
+            published.set(answer(4));
+            held.changed(FILE);
+
+            assertThat(written.await(10, TimeUnit.SECONDS)).isTrue();
+            timer.submit(() -> { }).get(10, TimeUnit.SECONDS);
+            assertThat(thrown.get()).isNull();
+            assertThat(held.size()).isZero();
+        } finally {
+            timer.shutdownNow();
+        }
+    }
+
+    @Test
     void theDeltaUpdateIsRenderedOnceAnAnswer() {
         PlaylistAnswer answer = answer(20);
         byte[] delta = answer.deltaBody();
