@@ -7,7 +7,8 @@
 # another. Not part of the test suite. See bench/README.md.
 #
 # Environment: HELD (default 10000), ROUNDS (3), TARGET_DURATION (30 s: requests are held at most 3 of them; opening 10 000 connections took 47-60 s on the loaded test machine),
-# SERVER_JAVA_OPTS (-Xms2g -Xmx2g), MVN_OFFLINE ("-o" keeps Maven offline), LIVEPUSH_TEST_JDBC_URL (default
+# PROTOCOL (h1: HTTP/1.1, one connection per request; h2: HTTP/2 h2c from h2load, Debian nghttp2-client, 100 streams
+# per connection), SERVER_JAVA_OPTS (-Xms2g -Xmx2g), MVN_OFFLINE ("-o" keeps Maven offline), LIVEPUSH_TEST_JDBC_URL (default
 # jdbc:mariadb://127.0.0.1:3306/?user=root), JAVA_HOME (either JDK; jcmd of the same JDK is used).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,13 +16,17 @@ cd "$(dirname "$0")/.."
 HELD=${HELD:-10000}
 ROUNDS=${ROUNDS:-3}
 TARGET_DURATION=${TARGET_DURATION:-30}
+PROTOCOL=${PROTOCOL:-h1}
 SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-"-Xms2g -Xmx2g"}
 MVN_OFFLINE=${MVN_OFFLINE:-}
 export LIVEPUSH_TEST_JDBC_URL=${LIVEPUSH_TEST_JDBC_URL:-'jdbc:mariadb://127.0.0.1:3306/?user=root'}
 JAVA=java
 [ -n "${JAVA_HOME:-}" ] && JAVA="$JAVA_HOME/bin/java"
 
-for tool in "$JAVA" mvn; do
+[ "$PROTOCOL" = h1 ] || [ "$PROTOCOL" = h2 ] || { echo "held-reloads.sh: PROTOCOL is h1 or h2" >&2; exit 2; }
+tools=("$JAVA" mvn)
+[ "$PROTOCOL" = h2 ] && tools+=(h2load)
+for tool in "${tools[@]}"; do
     command -v "$tool" >/dev/null 2>&1 || { echo "held-reloads.sh: '$tool' is missing" >&2; exit 2; }
 done
 # Each held request is one socket in the server and one in the client, each its own process.
@@ -63,5 +68,5 @@ done
 
 log "$(nproc) CPUs;$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2-)"
 "$JAVA" -Xmx256m -cp "$CP" io.livepush.bench.HeldReloadsBench "$WORK/server.properties" "$WORK/histograms" \
-    "$HELD" "$ROUNDS" "$TARGET_DURATION" | tee "$WORK/report.txt"
+    "$HELD" "$ROUNDS" "$TARGET_DURATION" "$PROTOCOL" | tee "$WORK/report.txt"
 log "Report: $WORK/report.txt; histograms: $WORK/histograms; server log: $WORK/server.log"

@@ -31,7 +31,10 @@ import java.util.Properties;
  * statuses; then the classes whose live bytes grew most, per held request. Client and server share the machine's
  * CPUs, and one client thread takes every answer in turn, so the latency includes the client's own queueing.
  * <p>
- * Arguments: {@code propertiesFile workDir [held=10000] [rounds=3] [targetDuration=10]}.
+ * With {@code h2} as the last argument the held requests go over HTTP/2 instead ({@link H2loadRequests}), and an
+ * answer's time is its last byte rather than its first.
+ * <p>
+ * Arguments: {@code propertiesFile workDir [held=10000] [rounds=3] [targetDuration=10] [h1|h2]}.
  */
 public final class HeldReloadsBench {
 
@@ -40,14 +43,16 @@ public final class HeldReloadsBench {
     private final Properties server;
     private final Path workDir;
     private final int targetDuration;
+    private final boolean http2;
     private final HttpClient client;
     private final String authorization;
     private long lastMsn = 5;
 
-    private HeldReloadsBench(Properties server, Path workDir, int targetDuration) throws Exception {
+    private HeldReloadsBench(Properties server, Path workDir, int targetDuration, boolean http2) throws Exception {
         this.server = server;
         this.workDir = workDir;
         this.targetDuration = targetDuration;
+        this.http2 = http2;
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .sslContext(new SelfSignedCertificate(Path.of(server.getProperty("keystore")),
                         server.getProperty("keystorePassword")).trustingContext())
@@ -58,7 +63,7 @@ public final class HeldReloadsBench {
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
             throw new IllegalArgumentException("Usage: HeldReloadsBench propertiesFile workDir [held] [rounds] "
-                    + "[targetDuration]");
+                    + "[targetDuration] [h1|h2]");
         }
         Properties server = new Properties();
         try (Reader reader = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8)) {
@@ -67,12 +72,15 @@ public final class HeldReloadsBench {
         int held = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         int targetDuration = args.length > 4 ? Integer.parseInt(args[4]) : 10;
-        new HeldReloadsBench(server, Files.createDirectories(Path.of(args[1])), targetDuration).run(held, rounds);
+        boolean http2 = args.length > 5 && args[5].equals("h2");
+        new HeldReloadsBench(server, Files.createDirectories(Path.of(args[1])), targetDuration, http2).run(held, rounds);
     }
 
     private void run(int held, int rounds) throws Exception {
-        System.out.printf(Locale.ROOT, "held-reloads: %d held requests (HTTP/1.1, one connection each), %d rounds, "
-                + "target duration %d s, %d CPUs, load average %s%n", held, rounds, targetDuration,
+        System.out.printf(Locale.ROOT, "held-reloads: %d held requests (%s), %d rounds, "
+                + "target duration %d s, %d CPUs, load average %s%n", held, http2
+                        ? "HTTP/2 h2c by h2load, 100 streams per connection; a release is an answer's last byte"
+                        : "HTTP/1.1, one connection each", rounds, targetDuration,
                 Runtime.getRuntime().availableProcessors(), loadAverage());
         publish(lastMsn);
         round("warmup", Math.max(1, held / 10));
@@ -107,8 +115,9 @@ public final class HeldReloadsBench {
         long next = lastMsn + 1;
         HeapHistogram before = histogram(label + "-before");
         String path = "/live/play/" + server.getProperty("slot") + "/index.m3u8?_HLS_msn=" + next;
-        try (HeldRequests requests = HeldRequests.open(Integer.parseInt(server.getProperty("httpPort")), path,
-                count)) {
+        int port = Integer.parseInt(server.getProperty("httpPort"));
+        try (HeldAnswers requests = http2 ? H2loadRequests.open(port, path, count, workDir.resolve(label + ".h2load"))
+                : HeldRequests.open(port, path, count)) {
             long opened = System.nanoTime();
             awaitHeld(count);
             double openSeconds = (System.nanoTime() - opened) / 1e9;

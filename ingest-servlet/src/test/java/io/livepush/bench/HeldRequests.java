@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * for: per connection it records when the first byte of the answer arrived and its status code, then stops watching
  * it (the rest of the answer is left unread; the connection closes with this object).
  */
-final class HeldRequests implements AutoCloseable {
+final class HeldRequests implements HeldAnswers {
 
     private final Selector selector = Selector.open();
     private final List<SocketChannel> channels = new ArrayList<>();
@@ -67,21 +67,21 @@ final class HeldRequests implements AutoCloseable {
         return requests;
     }
 
-    /** How many answers have begun. */
-    int answered() {
+    @Override
+    public int answered() {
         return answered.get();
     }
 
-    /** Waits up to {@code millis} for every answer to begin. */
-    void awaitAll(long millis) throws InterruptedException {
+    @Override
+    public void awaitAll(long millis) throws InterruptedException {
         long deadline = System.nanoTime() + millis * 1_000_000;
         while (answered.get() < firstByteNanos.length && System.nanoTime() < deadline) {
             Thread.sleep(1);
         }
     }
 
-    /** Milliseconds from {@code since} to each answer's first byte, for the answers that began. */
-    List<Double> latenciesMillis(long since) {
+    @Override
+    public List<Double> latenciesMillis(long since) {
         List<Double> millis = new ArrayList<>();
         for (int i = 0; i < firstByteNanos.length; i++) {
             if (statuses[i] != 0) {
@@ -91,17 +91,8 @@ final class HeldRequests implements AutoCloseable {
         return millis;
     }
 
-    /** How many answers had {@code status}. */
-    int status(int status) {
-        int count = 0;
-        for (int s : statuses) {
-            count += s == status ? 1 : 0;
-        }
-        return count;
-    }
-
-    /** Status code to count; 0 counts the requests not answered, -1 the connections closed without an answer. */
-    Map<Integer, Integer> statuses() {
+    @Override
+    public Map<Integer, Integer> statuses() {
         Map<Integer, Integer> counts = new TreeMap<>();
         for (int s : statuses) {
             counts.merge(s, 1, Integer::sum);
