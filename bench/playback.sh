@@ -11,7 +11,7 @@
 # drops a schema there), DURATION (s per run, default 10), WARMUP (s, default 30), ROUNDS (A B pairs per cell,
 # default 2), MVN_OFFLINE (default empty; "-o" keeps Maven offline), ACCESS_LOGS (default 0; 1 = both servers write
 # an access log as shipped: tomcat-conf's AccessLogValve, and nginx's stock "access_log <file>;"), JAVA_HOME (the JDK
-# that runs our server and Maven; default: java on the PATH).
+# that runs our server and Maven; default: java on the PATH), SERVER_JAVA_OPTS (more options for our server's JVM).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=bench/lib-common.sh
@@ -65,7 +65,7 @@ if [ "$ACCESS_LOGS" = 1 ]; then
     ACCESS_LOG_FLAG="-Dlivepush.bench.accessLog=true"
     NGINX_ACCESS_LOG="access_log $WORK/nginx/logs/access.log;"
 fi
-"$JAVA" -Xms512m -Xmx512m $ACCESS_LOG_FLAG -Dlivepush.war=ingest-servlet/target/live -cp "$CP" \
+"$JAVA" -Xms512m -Xmx512m $ACCESS_LOG_FLAG ${SERVER_JAVA_OPTS:-} -Dlivepush.war=ingest-servlet/target/live -cp "$CP" \
     io.livepush.bench.PlaybackBenchServer \
     "$WORK/ours" "$WORK/ours.properties" "$SECRET" >"$WORK/ours.log" 2>&1 &
 OURS_PID=$!

@@ -88,7 +88,8 @@ public final class LiveTomcat implements AutoCloseable {
         tomcat.setBaseDir(baseDir.toString());
         // JNDI contexts are named after engine, host and context: two nodes in one JVM need two engine names.
         tomcat.getEngine().setName("live-" + ENGINES.incrementAndGet());
-        Connector http = new Connector();
+        // A bench may try another protocol class here (bench/README.md, SERVER_JAVA_OPTS); the tests never do.
+        Connector http = new Connector(System.getProperty("livepush.test.httpProtocol", "HTTP/1.1"));
         http.setPort(0);
         // Players and CDNs keep their connections for many requests, as encoders do on the HTTPS connector.
         http.setProperty("maxKeepAliveRequests", "-1");
