@@ -3,16 +3,11 @@ package io.livepush.playback;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
  * One in-memory copy of a stored playlist or manifest ({@link ManifestCache}), with the response headers it is served
- * with. The validators are those Tomcat's default servlet gives the same file (weak {@code ETag}
- * {@code W/"<size>-<modified ms>"}, {@code Last-Modified} in IMF-fixdate), so a cache that got either answer
- * revalidates it with the default servlet, which answers conditional requests.
+ * with: the {@link Validators} Tomcat's default servlet gives the same file.
  *
  * @param content          the file's bytes; never modified
  * @param fileKey          the file's identity (device and inode) when read, or {@code null} if the file system has none
@@ -23,9 +18,6 @@ import java.util.Objects;
  */
 record Manifest(byte[] content, Object fileKey, FileTime modified, String etag, String lastModifiedHttp,
         boolean master) {
-
-    private static final DateTimeFormatter HTTP_DATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
     Manifest {
         Objects.requireNonNull(content, "content");
@@ -38,7 +30,7 @@ record Manifest(byte[] content, Object fileKey, FileTime modified, String etag, 
     static Manifest of(byte[] content, BasicFileAttributes attributes) {
         FileTime modified = attributes.lastModifiedTime();
         return new Manifest(content, attributes.fileKey(), modified,
-                "W/\"" + content.length + "-" + modified.toMillis() + "\"", HTTP_DATE.format(modified.toInstant()),
+                Validators.etag(content.length, modified), Validators.httpDate(modified.toInstant()),
                 Playlists.isMaster(content));
     }
 
@@ -46,7 +38,7 @@ record Manifest(byte[] content, Object fileKey, FileTime modified, String etag, 
     static Manifest fromPeer(byte[] content, Instant fetchedAt) {
         FileTime modified = FileTime.from(fetchedAt);
         return new Manifest(content, null, modified, "W/\"peer-" + content.length + "-" + modified.toMillis() + "\"",
-                HTTP_DATE.format(fetchedAt), false);
+                Validators.httpDate(fetchedAt), false);
     }
 
     /** Returns whether this is still a copy of the file that now has {@code attributes}. */

@@ -23,6 +23,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -45,7 +46,9 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Playlists and manifests, which every player re-fetches every few seconds, are answered here from an in-memory copy
  * ({@link ManifestCache}, {@link ManifestResponses}) when the request is neither conditional nor a range request; the
- * copy is proven current by this request's {@code stat()} of the file, so a live playlist is never stale.
+ * copy is proven current by this request's {@code stat()} of the file, so a live playlist is never stale. A plain
+ * {@code GET} of a segment is answered here too, with the connector's sendfile and the attributes that {@code stat()}
+ * read ({@link StoredObjectResponses}), sparing the default servlet's second look-up of the file.
  * <p>
  * Order: method ({@code GET}, {@code HEAD}, {@code OPTIONS}; else 405 + {@code Allow}); path grammar of
  * {@link IngestPath} on the raw request URI (400; dot-files such as in-flight uploads never pass, and a path that
@@ -211,6 +214,9 @@ public final class PlaybackFilter extends HttpFilter {
             ManifestResponses.answer(req, resp, manifest);
             return;
         }
+        if (StoredObjectResponses.answer(req, resp, file, attributes)) {
+            return;
+        }
         HttpServletResponse typed = ObjectTypes.overridesContainerType(target.fileName())
                 ? new FixedContentTypeResponse(resp) : resp;
         if (tokenInPath) {
@@ -303,7 +309,9 @@ public final class PlaybackFilter extends HttpFilter {
      */
     private static BasicFileAttributes regularFile(Path file) {
         try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            // Not through a link, as the storage mount (allowLinking off) would refuse it.
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
             return attributes.isRegularFile() ? attributes : null;
         } catch (IOException e) {
             return null;

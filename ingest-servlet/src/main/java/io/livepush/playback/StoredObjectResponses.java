@@ -1,0 +1,54 @@
+package io.livepush.playback;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * Answers a plain {@code GET} of a stored object bigger than 48 KiB (a segment; playlists are answered from memory)
+ * as Tomcat's default servlet would, with the connector's sendfile and the {@link Validators} it gives the file, but
+ * from the attributes this request's {@code stat()} already read. With the storage mount's cache off (live content
+ * changes every second), the default servlet would look the file up again: two {@code realpath()}s and about 17
+ * {@code stat()}s per request (docs/benchmarks.md, 2026-12-06 evening). {@code HEAD}, conditional and range requests
+ * (see {@link ManifestResponses#canAnswer}), smaller objects and connections without sendfile (TLS) are left to the
+ * default servlet, the one place 304, 206, 412 and 416 are implemented.
+ */
+final class StoredObjectResponses {
+
+    /** The default servlet sends files bigger than this with sendfile (its {@code sendfileSize}, 48 KiB). */
+    static final long SENDFILE_ABOVE_BYTES = 48 * 1024;
+
+    // Tomcat's request attributes for sendfile (org.apache.catalina.Globals): the connector says whether it can, and
+    // an application that sets the file's name and range gets it sent after its own answer's headers.
+    private static final String SUPPORTED = "org.apache.tomcat.sendfile.support";
+    private static final String FILENAME = "org.apache.tomcat.sendfile.filename";
+    private static final String START = "org.apache.tomcat.sendfile.start";
+    private static final String END = "org.apache.tomcat.sendfile.end";
+
+    private StoredObjectResponses() {
+    }
+
+    /**
+     * Answers {@code req} for {@code file}, which has {@code attributes}, with sendfile when it is a plain {@code GET}
+     * of an object bigger than {@link #SENDFILE_ABOVE_BYTES} on a connection that can; the object's type and policy,
+     * {@code Cache-Control}, CORS and cookies are already set.
+     *
+     * @return whether it answered; if not, the default servlet must
+     */
+    static boolean answer(HttpServletRequest req, HttpServletResponse resp, Path file, BasicFileAttributes attributes) {
+        long size = attributes.size();
+        if (!"GET".equals(req.getMethod()) || size <= SENDFILE_ABOVE_BYTES
+                || !Boolean.TRUE.equals(req.getAttribute(SUPPORTED)) || !ManifestResponses.canAnswer(req)) {
+            return false;
+        }
+        resp.setHeader("Accept-Ranges", "bytes");
+        resp.setHeader("ETag", Validators.etag(size, attributes.lastModifiedTime()));
+        resp.setHeader("Last-Modified", Validators.httpDate(attributes.lastModifiedTime().toInstant()));
+        resp.setContentLengthLong(size);
+        req.setAttribute(FILENAME, file.toAbsolutePath().toString());
+        req.setAttribute(START, 0L);
+        req.setAttribute(END, size);
+        return true;
+    }
+}
