@@ -88,7 +88,8 @@ public final class LiveTomcat implements AutoCloseable {
         tomcat.setBaseDir(baseDir.toString());
         // JNDI contexts are named after engine, host and context: two nodes in one JVM need two engine names.
         tomcat.getEngine().setName("live-" + ENGINES.incrementAndGet());
-        // A bench may try another protocol class here (bench/README.md, SERVER_JAVA_OPTS); the tests never do.
+        // A bench may try another protocol class here, or other connector attributes (benchConnectorProperties;
+        // bench/README.md, SERVER_JAVA_OPTS); the tests never do.
         Connector http = new Connector(System.getProperty("livepush.test.httpProtocol", "HTTP/1.1"));
         http.setPort(0);
         // Players and CDNs keep their connections for many requests, as encoders do on the HTTPS connector.
@@ -96,6 +97,7 @@ public final class LiveTomcat implements AutoCloseable {
         // As tomcat-conf's server.xml: one node holds up to 10 000 open playback connections (held LL-HLS reloads).
         http.setProperty("maxConnections", "10000");
         http.addUpgradeProtocol(new Http2Protocol());
+        benchConnectorProperties(http);
         tomcat.setConnector(http);
         Connector https = httpsConnector(certificate);
         httpsProperties.forEach(https::setProperty);
@@ -216,6 +218,17 @@ public final class LiveTomcat implements AutoCloseable {
     }
 
     /** The publishing connector's protocol handler class, e.g. {@code Http11Nio2Protocol}. */
+    /** Sets {@code livepush.test.http.<attribute>} system properties as attributes of the HTTP connector. */
+    private static void benchConnectorProperties(Connector http) {
+        String prefix = "livepush.test.http.";
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith(prefix) && !http.setProperty(name.substring(prefix.length()),
+                    System.getProperty(name))) {
+                throw new IllegalArgumentException("The HTTP connector has no attribute for " + name);
+            }
+        }
+    }
+
     public String httpsProtocol() {
         return https.getProtocolHandlerClassName();
     }
