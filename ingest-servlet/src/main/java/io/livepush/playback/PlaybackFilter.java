@@ -195,9 +195,10 @@ public final class PlaybackFilter extends HttpFilter {
             return;
         }
         Path file = target.isSlotRoot() || target.collection() ? null : slot.directory().resolve(target.relative());
+        // Neither conditional nor a range request: this filter may answer it from what it knows of the file.
+        boolean plain = ManifestResponses.canAnswer(req);
         // A playlist proven current a moment ago, and not republished since, is answered without touching the file.
-        Manifest recent = file == null || peerFill.enabled() || !ManifestResponses.canAnswer(req) ? null
-                : manifests.recent(file);
+        Manifest recent = file == null || peerFill.enabled() || !plain ? null : manifests.recent(file);
         BasicFileAttributes attributes = recent != null ? null : storedFile(req, resp, slot, target, file, verdict,
                 mayFill);
         if (recent == null && attributes == null) {
@@ -208,13 +209,12 @@ public final class PlaybackFilter extends HttpFilter {
                 verdict != null && verdict.hasSetCookie())) {
             return;
         }
-        Manifest manifest = recent != null ? recent
-                : ManifestResponses.canAnswer(req) ? manifests.current(file, attributes) : null;
+        Manifest manifest = recent != null ? recent : plain ? manifests.current(file, attributes) : null;
         if (manifest != null) {
             ManifestResponses.answer(req, resp, manifest);
             return;
         }
-        if (StoredObjectResponses.answer(req, resp, file, attributes)) {
+        if (plain && StoredObjectResponses.answer(req, resp, file, attributes)) {
             return;
         }
         HttpServletResponse typed = ObjectTypes.overridesContainerType(target.fileName())

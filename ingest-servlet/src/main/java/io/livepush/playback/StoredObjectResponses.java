@@ -10,9 +10,10 @@ import java.nio.file.attribute.BasicFileAttributes;
  * as Tomcat's default servlet would, with the connector's sendfile and the {@link Validators} it gives the file, but
  * from the attributes this request's {@code stat()} already read. With the storage mount's cache off (live content
  * changes every second), the default servlet would look the file up again: two {@code realpath()}s and about 17
- * {@code stat()}s per request (docs/benchmarks.md, 2026-12-06 evening). {@code HEAD}, conditional and range requests
- * (see {@link ManifestResponses#canAnswer}), smaller objects and connections without sendfile (TLS) are left to the
- * default servlet, the one place 304, 206, 412 and 416 are implemented.
+ * {@code stat()}s per request (docs/benchmarks.md, 2026-12-06 evening). The caller passes only requests that are
+ * neither conditional nor range requests ({@link ManifestResponses#canAnswer}); {@code HEAD}, smaller objects and
+ * connections without sendfile (TLS) are left to the default servlet too, the one place 304, 206, 412 and 416 are
+ * implemented.
  */
 final class StoredObjectResponses {
 
@@ -30,8 +31,8 @@ final class StoredObjectResponses {
     }
 
     /**
-     * Answers {@code req} for {@code file}, which has {@code attributes}, with sendfile when it is a plain {@code GET}
-     * of an object bigger than {@link #SENDFILE_ABOVE_BYTES} on a connection that can; the object's type and policy,
+     * Answers {@code req}, neither conditional nor a range request, for {@code file}, which has {@code attributes},
+     * with sendfile when it is a {@code GET} of an object bigger than {@link #SENDFILE_ABOVE_BYTES} on a connection that can; the object's type and policy,
      * {@code Cache-Control}, CORS and cookies are already set.
      *
      * @return whether it answered; if not, the default servlet must
@@ -39,7 +40,7 @@ final class StoredObjectResponses {
     static boolean answer(HttpServletRequest req, HttpServletResponse resp, Path file, BasicFileAttributes attributes) {
         long size = attributes.size();
         if (!"GET".equals(req.getMethod()) || size <= SENDFILE_ABOVE_BYTES
-                || !Boolean.TRUE.equals(req.getAttribute(SUPPORTED)) || !ManifestResponses.canAnswer(req)) {
+                || !Boolean.TRUE.equals(req.getAttribute(SUPPORTED))) {
             return false;
         }
         resp.setHeader("Accept-Ranges", "bytes");

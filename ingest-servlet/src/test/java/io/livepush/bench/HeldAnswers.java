@@ -12,7 +12,7 @@ interface HeldAnswers extends AutoCloseable {
     /** Waits up to {@code millis} for every answer to begin. */
     void awaitAll(long millis) throws InterruptedException;
 
-    /** Milliseconds from {@code since} to each answer's first byte, for the answers that began. */
+    /** Milliseconds from {@code since} to each answer (its first byte, or its last where only that is seen). */
     List<Double> latenciesMillis(long since);
 
     /** Status code to count; 0 counts the requests not answered, -1 the connections closed without an answer. */
