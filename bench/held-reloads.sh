@@ -9,7 +9,9 @@
 # Environment: HELD (default 10000), ROUNDS (3), TARGET_DURATION (30 s: requests are held at most 3 of them; opening 10 000 connections took 47-60 s on the loaded test machine),
 # PROTOCOL (h1: HTTP/1.1, one connection per request; h2: HTTP/2 h2c from h2load, Debian nghttp2-client, 100 streams
 # per connection), SERVER_JAVA_OPTS (-Xms2g -Xmx2g), MVN_OFFLINE ("-o" keeps Maven offline), LIVEPUSH_TEST_JDBC_URL (default
-# jdbc:mariadb://127.0.0.1:3306/?user=root), JAVA_HOME (either JDK; jcmd of the same JDK is used).
+# jdbc:mariadb://127.0.0.1:3306/?user=root), JAVA_HOME (either JDK; jcmd of the same JDK is used), ASYNC_PROFILER (the
+# path of async-profiler's libasyncProfiler.so: each round's release is profiled, CPU samples every 200 us, into
+# <round>-release.collapsed beside the histograms).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

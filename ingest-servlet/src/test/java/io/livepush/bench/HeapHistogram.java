@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,8 +29,8 @@ record HeapHistogram(Map<String, Long> bytesByClass, Map<String, Long> countByCl
 
     /** Takes the histogram of process {@code pid} and writes jcmd's output to {@code file}. */
     static HeapHistogram of(long pid, Path file) throws IOException, InterruptedException {
-        String histogram = jcmd(pid, "GC.class_histogram");
-        String heapInfo = jcmd(pid, "GC.heap_info");
+        String histogram = Jcmd.run(pid, "GC.class_histogram");
+        String heapInfo = Jcmd.run(pid, "GC.heap_info");
         Files.writeString(file, histogram + "\n" + heapInfo, StandardCharsets.UTF_8);
         Map<String, Long> bytes = new HashMap<>();
         Map<String, Long> counts = new HashMap<>();
@@ -62,16 +61,5 @@ record HeapHistogram(Map<String, Long> bytesByClass, Map<String, Long> countByCl
                         after.countByClass().getOrDefault(e.getKey(), 0L)
                                 - before.countByClass().getOrDefault(e.getKey(), 0L),
                         (double) e.getValue() / held, 100.0 * e.getValue() / Math.max(1, total), e.getKey()));
-    }
-
-    private static String jcmd(long pid, String command) throws IOException, InterruptedException {
-        Path javaHome = Path.of(System.getProperty("java.home"));
-        Process process = new ProcessBuilder(javaHome.resolve("bin/jcmd").toString(), Long.toString(pid), command)
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IOException("jcmd " + command + " failed: " + output);
-        }
-        return output;
     }
 }

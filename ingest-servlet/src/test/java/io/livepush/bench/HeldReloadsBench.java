@@ -27,9 +27,10 @@ import java.util.Properties;
  * its start) to the first byte of every held answer. A warm-up round with a tenth of the requests comes first.
  * <p>
  * Prints per round: the server's live heap before and while holding (the histogram totals, and {@code GC.heap_info}
- * after that collection), bytes per held request, the {@code PUT}'s duration, release latency p50/p99/max, and the
- * statuses; then the classes whose live bytes grew most, per held request. Client and server share the machine's
- * CPUs, and one client thread takes every answer in turn, so the latency includes the client's own queueing.
+ * after that collection), bytes per held request, the {@code PUT}'s duration, release latency p50/p99/max, the
+ * server's CPU time from the {@code PUT} to the last answer, and the statuses; then the classes whose live bytes grew
+ * most, per held request. Client and server share the machine's CPUs, and one client thread takes every answer in
+ * turn, so the latency includes the client's own queueing.
  * <p>
  * With {@code h2} as the last argument the held requests go over HTTP/2 instead ({@link H2loadRequests}), and an
  * answer's time is its last byte rather than its first.
@@ -123,10 +124,14 @@ public final class HeldReloadsBench {
             double openSeconds = (System.nanoTime() - opened) / 1e9;
             HeapHistogram during = histogram(label + "-held");
             int early = requests.answered();
+            profiler("start,event=cpu,interval=200us");
+            long cpuBefore = serverCpuMillis();
             long start = System.nanoTime();
             publish(next);
             long answered = System.nanoTime();
             requests.awaitAll(60_000);
+            long releaseCpu = serverCpuMillis() - cpuBefore;
+            profiler("stop,file=" + workDir.resolve(label + "-release.collapsed") + ",collapsed");
             List<Double> fromAnswer = requests.latenciesMillis(answered);
             List<Double> fromStart = requests.latenciesMillis(start);
             long growth = during.totalBytes() - before.totalBytes();
@@ -137,19 +142,47 @@ public final class HeldReloadsBench {
             System.out.printf(Locale.ROOT, "%s held=%d held_after_s=%.1f live_heap_mb before=%.1f held=%.1f "
                     + "growth=%.1f bytes_per_held=%.0f heap_info_used_mb before=%.1f held=%.1f answered_early=%d "
                     + "put_ms=%.2f release_ms from_put_answer p50=%.2f p99=%.2f max=%.2f from_put_start p50=%.2f "
-                    + "p99=%.2f max=%.2f statuses=%s loadavg=%s%n", label, count, openSeconds,
+                    + "p99=%.2f max=%.2f server_cpu_ms=%d (%.1f us per answer) statuses=%s loadavg=%s%n", label, count,
+                    openSeconds,
                     before.totalBytes() / 1048576.0, during.totalBytes() / 1048576.0, result.growthMb(),
                     result.bytesPerHeld(), before.heapInfoUsedMb(), during.heapInfoUsedMb(), early,
                     result.putMillis(), result.p50(), result.p99(), result.max(),
                     Percentiles.percentile(fromStart, 0.50), Percentiles.percentile(fromStart, 0.99),
-                    fromStart.stream().mapToDouble(Double::doubleValue).max().orElse(0), requests.statuses(),
+                    fromStart.stream().mapToDouble(Double::doubleValue).max().orElse(0), releaseCpu,
+                    1000.0 * releaseCpu / count, requests.statuses(),
                     loadAverage().split(" ")[0]);
             return result;
         }
     }
 
     private HeapHistogram histogram(String label) throws Exception {
-        return HeapHistogram.of(Long.parseLong(server.getProperty("pid")), workDir.resolve(label + ".histo"));
+        return HeapHistogram.of(serverPid(), workDir.resolve(label + ".histo"));
+    }
+
+    private long serverPid() {
+        return Long.parseLong(server.getProperty("pid"));
+    }
+
+    /**
+     * The server's CPU time so far (user + system, from {@code /proc/<pid>/stat}, in clock ticks of 10 ms). Release
+     * covers the {@code PUT} and every answer, and the time the server spends on the client's connections meanwhile.
+     */
+    private long serverCpuMillis() throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + serverPid() + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // Fields 14 and 15 of proc(5), counted after the command name in parentheses (field 2).
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+    }
+
+    /**
+     * Sends {@code command} to async-profiler in the server (loaded on first use) when {@code ASYNC_PROFILER} names
+     * its {@code libasyncProfiler.so}: the release of each round is profiled to {@code <round>-release.collapsed}.
+     */
+    private void profiler(String command) throws Exception {
+        String library = System.getenv("ASYNC_PROFILER");
+        if (library != null && !library.isEmpty()) {
+            Jcmd.run(serverPid(), "JVMTI.agent_load", library, "\"" + command + "\"");
+        }
     }
 
     /** Waits until the server's gauge says {@code count} requests are held. */
