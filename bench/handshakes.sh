@@ -2,8 +2,12 @@
 # New TLS connections per second (issue 15: ffmpeg opens a connection per DELETE): live.war vs nginx, every request
 # on a fresh connection. The servers, certificate, slots and credentials are those of bench/ingest.sh
 # (bench/lib-ingest.sh). Each request is a 2 KiB playlist PUT with its encoder's Basic credential and
-# "Connection: close" (wrk reconnects after each answer, with no TLS session resumption, so every request pays a full
-# handshake); ENCODERS connections in a closed loop, rounds alternating ours and nginx (A B A B) after a warm-up,
+# "Connection: close"; wrk reconnects after each answer. ffmpeg never resumes a TLS session (a new TLS context per
+# connection), so neither does wrk here: wrk keeps its session across reconnects (SSL_clear), and
+# bench/no-tls-resumption.c, built with gcc (Debian libssl-dev) and preloaded into wrk, drops it, so every connection
+# pays a full handshake (ECDHE key exchange and the certificate's signature). RESUMPTION=1 leaves wrk as it is: every
+# connection after a client's first resumes its session (an abbreviated handshake), as browsers and CDNs do.
+# ENCODERS connections in a closed loop, rounds alternating ours and nginx (A B A B) after a warm-up,
 # pinned (server on SERVER_CPU, wrk on LOAD_CPU) and unpinned.
 # Prints per round and averaged: connections (= requests) per second, p50/p99 of connect + handshake + PUT, and the
 # server's CPU time per connection (user + system ticks of its processes from /proc, before and after each round,
@@ -11,7 +15,7 @@
 # bench/ingest.sh's workload (b); the difference is what a handshake and a connection cost.
 #
 # Environment: DURATION (s per round, default 15), ROUNDS (A B pairs, default 2), WARMUP (s, default 20), MODES
-# (default "pinned unpinned"), JAVA_HOME (the JDK of our server; the TLS engine follows CONNECTOR_ATTRS, e.g.
+# (default "pinned unpinned"), RESUMPTION (default 0: full handshakes; 1: resumed), JAVA_HOME (the JDK of our server; the TLS engine follows CONNECTOR_ATTRS, e.g.
 # sslImplementationName=...), and those of bench/lib-ingest.sh: ENCODERS (64), SERVER_CPU, LOAD_CPU, JAVA_OPTS,
 # CONNECTOR_ATTRS, JFR, SKIP_BUILD, MVN_OFFLINE, LIVEPUSH_TEST_JDBC_URL.
 set -euo pipefail
@@ -22,6 +26,7 @@ DURATION=${DURATION:-15}
 ROUNDS=${ROUNDS:-2}
 WARMUP=${WARMUP:-20}
 MODES=${MODES:-"pinned unpinned"}
+RESUMPTION=${RESUMPTION:-0}
 # shellcheck source=bench/lib-ingest.sh
 . "$REPO/bench/lib-ingest.sh"
 ingest_defaults
@@ -30,6 +35,16 @@ require_tools mvn nginx wrk taskset openssl
 
 WORK=$(mktemp -d /tmp/livepush-bench.XXXXXX)
 trap 'stop_servers; rm -rf "$WORK/ours-root" "$WORK/nginx/root"' EXIT
+
+HANDSHAKE="full (no session resumption, as ffmpeg)"
+if [ "$RESUMPTION" = 1 ]; then
+    HANDSHAKE="resumed after each client's first connection (wrk's own behaviour)"
+else
+    require_tools gcc
+    gcc -shared -fPIC -o "$WORK/no-tls-resumption.so" "$REPO/bench/no-tls-resumption.c" -ldl -lssl \
+        || { echo "handshakes.sh: building bench/no-tls-resumption.c needs gcc and libssl-dev" >&2; exit 2; }
+    WRK_PRELOAD="$WORK/no-tls-resumption.so"
+fi
 
 build_classpath
 make_lua 2048 1 m3u8 "$WORK/close.lua" close
@@ -53,7 +68,7 @@ measure() { # $1 = mode, $2 = server name, $3 = port, $4 = round
 }
 
 log "Work directory $WORK; $(nproc) CPUs; $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2-)"
-log "Server JVM: $(bench_java_banner)"
+log "Server JVM: $(bench_java_banner); handshakes: $HANDSHAKE"
 for mode in $MODES; do
     log "== $mode: starting live.war (embedded Tomcat) and nginx"
     start_ours "$mode"
@@ -94,6 +109,6 @@ done
     echo
     echo "TLS:"
     sed 's/^/    /' "$WORK/heap.tsv"
-    echo "Server JVM: $(bench_java_banner); load average now: $(cat /proc/loadavg)"
+    echo "Server JVM: $(bench_java_banner); handshakes: $HANDSHAKE; load average now: $(cat /proc/loadavg)"
 } | tee "$WORK/report.md"
 log "Report: $WORK/report.md"

@@ -207,7 +207,8 @@ NGINX
 run_wrk() { # $1 = mode, $2 = wrk script name in $WORK, $3 = port, $4 = seconds; prints the RESULT line and wrk's CPU seconds
     local pin=() threads=2 TIMEFORMAT='CLIENTCPU %U %S'
     [ "$1" = pinned ] && { pin=(taskset -c "$LOAD_CPU"); threads=1; }
-    { time "${pin[@]}" wrk -t"$threads" -c"$ENCODERS" -d"${4}s" --timeout 10s -s "$WORK/$2.lua" \
+    # WRK_PRELOAD: a library for wrk's LD_PRELOAD (handshakes.sh: no TLS session resumption).
+    { time "${pin[@]}" env ${WRK_PRELOAD:+LD_PRELOAD="$WRK_PRELOAD"} wrk -t"$threads" -c"$ENCODERS" -d"${4}s" --timeout 10s -s "$WORK/$2.lua" \
         "https://127.0.0.1:$3/" >"$WORK/wrk.out"; } 2>"$WORK/wrk.time"
     grep '^RESULT' "$WORK/wrk.out" | tr '\n' ' '
     awk '/^CLIENTCPU/ { printf " client_cpu=%.3f\n", $2 + $3 }' "$WORK/wrk.time"
