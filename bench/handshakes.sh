@@ -15,8 +15,11 @@
 # bench/ingest.sh's workload (b); the difference is what a handshake and a connection cost.
 #
 # Environment: DURATION (s per round, default 15), ROUNDS (A B pairs, default 2), WARMUP (s, default 20), MODES
-# (default "pinned unpinned"), RESUMPTION (default 0: full handshakes; 1: resumed), JAVA_HOME (the JDK of our server; the TLS engine follows CONNECTOR_ATTRS, e.g.
-# sslImplementationName=...), and those of bench/lib-ingest.sh: ENCODERS (64), SERVER_CPU, LOAD_CPU, JAVA_OPTS,
+# (default "pinned unpinned"), RESUMPTION (default 0: full handshakes; 1: resumed), SETTLE (default 300: after the
+# warm-up, up to this many more seconds of load on ours, 10 s at a time, until its JIT compiler compiles at most 20
+# methods in 10 s: on one saturated CPU the compiler takes minutes to catch up with the handshake path), JAVA_HOME
+# (the JDK of our server; the TLS engine follows CONNECTOR_ATTRS, e.g. sslImplementationName=...), and those of
+# bench/lib-ingest.sh: ENCODERS (64), SERVER_CPU, LOAD_CPU, JAVA_OPTS,
 # CONNECTOR_ATTRS, JFR, SKIP_BUILD, MVN_OFFLINE, LIVEPUSH_TEST_JDBC_URL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +30,7 @@ ROUNDS=${ROUNDS:-2}
 WARMUP=${WARMUP:-20}
 MODES=${MODES:-"pinned unpinned"}
 RESUMPTION=${RESUMPTION:-0}
+SETTLE=${SETTLE:-300}
 # shellcheck source=bench/lib-ingest.sh
 . "$REPO/bench/lib-ingest.sh"
 ingest_defaults
@@ -69,6 +73,25 @@ measure() { # $1 = mode, $2 = server name, $3 = port, $4 = round
 
 log "Work directory $WORK; $(nproc) CPUs; $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2-)"
 log "Server JVM: $(bench_java_banner); handshakes: $HANDSHAKE"
+JSTAT="$(dirname "${JCMD:-.}")/jstat"
+[ -x "$JSTAT" ] || { echo "handshakes.sh: no jstat beside jcmd ('$JCMD'): set JAVA_HOME to a JDK" >&2; exit 2; }
+compiled_methods() { "$JSTAT" -compiler "$SERVER_PID" | awk 'NR == 2 { print $1 }'; }
+settle_compiler() { # $1 = mode: more load on ours while its JIT compiler is still busy
+    local spent=0 before after
+    after=$(compiled_methods)
+    before=$after
+    while [ "$spent" -lt "$SETTLE" ]; do
+        before=$after
+        run_wrk "$1" close "$OURS_PORT" 10 >/dev/null
+        spent=$((spent + 10))
+        after=$(compiled_methods)
+        [ $((after - before)) -le 20 ] && break
+    done
+    log "JIT: $spent s more warm-up; $((after - before)) methods compiled in its last 10 s, $after in all"
+    printf '%s\tjit\t%s s more warm-up, then %s methods compiled in 10 s (%s in all)\n' "$1" "$spent" \
+        "$((after - before))" "$after" >>"$WORK/heap.tsv"
+}
+
 for mode in $MODES; do
     log "== $mode: starting live.war (embedded Tomcat) and nginx"
     start_ours "$mode"
@@ -76,6 +99,7 @@ for mode in $MODES; do
     start_nginx "$mode"
     log "warm-up: ${WARMUP} s on live.war, 5 s on nginx (new connection per request)"
     run_wrk "$mode" close "$OURS_PORT" "$WARMUP" >/dev/null
+    settle_compiler "$mode"
     run_wrk "$mode" close "$NGINX_PORT" 5 >/dev/null
     for r in $(seq 1 "$ROUNDS"); do
         measure "$mode" ours "$OURS_PORT" "$r"
@@ -107,7 +131,7 @@ done
     echo "CPUs busy, wrk CPUs busy, loadavg; a pinned side near 1.0 is saturated):"
     sed 's/^/    /' "$RESULTS"
     echo
-    echo "TLS:"
+    echo "TLS, and how long ours warmed up until its compiler was quiet:"
     sed 's/^/    /' "$WORK/heap.tsv"
     echo "Server JVM: $(bench_java_banner); handshakes: $HANDSHAKE; load average now: $(cat /proc/loadavg)"
 } | tee "$WORK/report.md"

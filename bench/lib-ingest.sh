@@ -208,8 +208,8 @@ run_wrk() { # $1 = mode, $2 = wrk script name in $WORK, $3 = port, $4 = seconds;
     local pin=() threads=2 TIMEFORMAT='CLIENTCPU %U %S'
     [ "$1" = pinned ] && { pin=(taskset -c "$LOAD_CPU"); threads=1; }
     # WRK_PRELOAD: a library for wrk's LD_PRELOAD (handshakes.sh: no TLS session resumption).
-    { time "${pin[@]}" env ${WRK_PRELOAD:+LD_PRELOAD="$WRK_PRELOAD"} wrk -t"$threads" -c"$ENCODERS" -d"${4}s" --timeout 10s -s "$WORK/$2.lua" \
-        "https://127.0.0.1:$3/" >"$WORK/wrk.out"; } 2>"$WORK/wrk.time"
+    { time "${pin[@]}" env ${WRK_PRELOAD:+LD_PRELOAD="$WRK_PRELOAD"} wrk -t"$threads" -c"$ENCODERS" -d"${4}s" \
+        --timeout 10s -s "$WORK/$2.lua" "https://127.0.0.1:$3/" >"$WORK/wrk.out"; } 2>"$WORK/wrk.time"
     grep '^RESULT' "$WORK/wrk.out" | tr '\n' ' '
     awk '/^CLIENTCPU/ { printf " client_cpu=%.3f\n", $2 + $3 }' "$WORK/wrk.time"
 }
