@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.function.BiPredicate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -25,6 +26,12 @@ import javax.crypto.spec.SecretKeySpec;
  * cached entry only counts while the slot still has the same hash for that user, so removing or changing a
  * credential takes effect at the next reload. The cache holds at most {@value #MAX_ENTRIES} entries. A request for
  * an unknown slot or user is checked against a decoy hash, so the time taken does not tell whether the slot exists.
+ * <p>
+ * At most one slow check per CPU runs at a time; the others wait their turn. Each check holds its hash's memory (19 MiB
+ * at the OWASP settings) while it runs, and when many encoders' cached checks expire together (they were verified
+ * together after a restart) or a client sends wrong passwords on many connections, unbounded checks would fill the
+ * heap; more of them than CPUs would not finish sooner. A request that waited finds a check of the same header that
+ * finished meanwhile in the cache.
  */
 public final class IngestAuthenticator {
 
@@ -39,21 +46,24 @@ public final class IngestAuthenticator {
     private final Mac cacheMac;
     private final String decoyHash;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private final Semaphore slowChecks;
 
     private record Verified(String slotId, String username, String hash, Instant expires) {
     }
 
     public IngestAuthenticator(PasswordHasher hasher, Clock clock) {
-        this(hasher, hasher::verify, clock);
+        this(hasher, hasher::verify, clock, Runtime.getRuntime().availableProcessors());
     }
 
     /**
-     * @param verifier checks a password against a stored hash; {@code hasher::verify} except in tests, which count the
-     *                 slow verifications through it ({@link PasswordHasher} is final)
+     * @param verifier   checks a password against a stored hash; {@code hasher::verify} except in tests, which count
+     *                   the slow verifications through it ({@link PasswordHasher} is final)
+     * @param slowChecks how many slow verifications may run at once
      */
-    IngestAuthenticator(PasswordHasher hasher, BiPredicate<char[], String> verifier, Clock clock) {
+    IngestAuthenticator(PasswordHasher hasher, BiPredicate<char[], String> verifier, Clock clock, int slowChecks) {
         this.verifier = verifier;
         this.clock = clock;
+        this.slowChecks = new Semaphore(slowChecks);
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         try {
@@ -76,25 +86,38 @@ public final class IngestAuthenticator {
         }
         String username = credentials.get().username();
         String hash = slot == null ? null : slot.rules().credentialHashes().get(username);
-        Instant now = clock.instant();
         String key = slot == null ? null : cacheKey(slot.id(), authorizationHeader);
-        if (key != null && hash != null) {
-            Verified cached = verified.get(key);
-            if (cached != null && cached.hash().equals(hash) && now.isBefore(cached.expires())) {
+        if (isCached(key, hash)) {
+            return Optional.of(username);
+        }
+        slowChecks.acquireUninterruptibly();
+        try {
+            if (isCached(key, hash)) {
                 return Optional.of(username);
             }
+            char[] password = credentials.get().password().toCharArray();
+            if (!verifier.test(password, hash == null ? decoyHash : hash) || hash == null) {
+                return Optional.empty();
+            }
+            if (verified.size() >= MAX_ENTRIES) {
+                // Bounded by clearing: rare (only with more than 10 000 live credentials) and costs one re-hash each.
+                verified.clear();
+            }
+            // Before the permit goes back: a request waiting for it with the same header then finds this check.
+            verified.put(key, new Verified(slot.id(), username, hash, clock.instant().plus(TTL)));
+            return Optional.of(username);
+        } finally {
+            slowChecks.release();
         }
-        char[] password = credentials.get().password().toCharArray();
-        boolean matches = verifier.test(password, hash == null ? decoyHash : hash) && hash != null;
-        if (!matches) {
-            return Optional.empty();
+    }
+
+    /** Whether {@code key} was verified against {@code hash} less than {@link #TTL} ago. */
+    private boolean isCached(String key, String hash) {
+        if (key == null || hash == null) {
+            return false;
         }
-        if (verified.size() >= MAX_ENTRIES) {
-            // Bounded by clearing: rare (only with more than 10 000 live credentials) and costs one re-hash each.
-            verified.clear();
-        }
-        verified.put(key, new Verified(slot.id(), username, hash, now.plus(TTL)));
-        return Optional.of(username);
+        Verified cached = verified.get(key);
+        return cached != null && cached.hash().equals(hash) && clock.instant().isBefore(cached.expires());
     }
 
     /** Drops what was remembered for a slot whose rules changed. */

@@ -14,12 +14,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiPredicate;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,7 +48,7 @@ class IngestAuthenticatorTest {
         verifications.incrementAndGet();
         return CHEAP.verify(password, hash);
     };
-    private final IngestAuthenticator authenticator = new IngestAuthenticator(CHEAP, countingVerifier, clock);
+    private final IngestAuthenticator authenticator = new IngestAuthenticator(CHEAP, countingVerifier, clock, 2);
 
     private static LiveSlot slot(String id, String name, Map<String, String> hashes) {
         SlotRules rules = new SlotRules(id, "acme", name, SlotLifecycle.ACTIVE, List.of("eu1"), 5000, 2000, 300, false,
@@ -183,7 +191,7 @@ class IngestAuthenticatorTest {
         }
         LiveSlot crowded = slot("slot-9", "crowded", hashes);
         IngestAuthenticator plain = new IngestAuthenticator(CHEAP,
-                (password, hash) -> hash.equals("plain:" + new String(password)), clock);
+                (password, hash) -> hash.equals("plain:" + new String(password)), clock, 2);
 
         int refused = 0;
         int largest = 0;
@@ -196,5 +204,72 @@ class IngestAuthenticatorTest {
         assertThat(largest).isEqualTo(IngestAuthenticator.MAX_ENTRIES);
         assertThat(plain.cachedEntries()).isLessThanOrEqualTo(IngestAuthenticator.MAX_ENTRIES);
         assertThat(plain.authenticate(crowded, basic("user0", "pw0"))).contains("user0");
+    }
+
+    @Test
+    void slowChecksRunAtMostAsManyAtOnceAsAllowed() throws Exception {
+        Map<String, String> hashes = new HashMap<>();
+        for (int i = 0; i < 8; i++) {
+            hashes.put("user" + i, "plain:pw" + i);
+        }
+        LiveSlot slot = slot("slot-8", "busy", hashes);
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        IngestAuthenticator bounded = new IngestAuthenticator(CHEAP, (password, hash) -> {
+            most.accumulateAndGet(running.incrementAndGet(), Math::max);
+            pause(30);
+            running.decrementAndGet();
+            return hash.equals("plain:" + new String(password));
+        }, clock, 2);
+
+        List<Optional<String>> answers = concurrently(8, i -> bounded.authenticate(slot, basic("user" + i, "pw" + i)));
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer).isPresent());
+        assertThat(most.get()).isBetween(1, 2);
+    }
+
+    @Test
+    void aRequestThatWaitedUsesTheCheckThatFinishedMeanwhile() throws Exception {
+        IngestAuthenticator oneAtATime = new IngestAuthenticator(CHEAP, (password, hash) -> {
+            pause(50);
+            return countingVerifier.test(password, hash);
+        }, clock, 1);
+
+        List<Optional<String>> answers = concurrently(6, i -> oneAtATime.authenticate(cam1(), basic(USER, PASSWORD)));
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer).contains(USER));
+        assertThat(verifications).hasValue(1);
+    }
+
+    /** Runs {@code call} for 0 to {@code count - 1} on as many threads, released together. */
+    private static <T> List<T> concurrently(int count, IntFunction<T> call) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(count);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                futures.add(threads.submit(() -> {
+                    start.await();
+                    return call.apply(index);
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(30, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
