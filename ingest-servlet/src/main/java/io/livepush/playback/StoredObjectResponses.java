@@ -32,8 +32,8 @@ final class StoredObjectResponses {
 
     /**
      * Answers {@code req}, neither conditional nor a range request, for {@code file}, which has {@code attributes},
-     * with sendfile when it is a {@code GET} of an object bigger than {@link #SENDFILE_ABOVE_BYTES} on a connection that can; the object's type and policy,
-     * {@code Cache-Control}, CORS and cookies are already set.
+     * with sendfile when it is a {@code GET} of an object bigger than {@link #SENDFILE_ABOVE_BYTES} on a connection
+     * that can; the object's type and policy, {@code Cache-Control}, CORS and cookies are already set.
      *
      * @return whether it answered; if not, the default servlet must
      */
