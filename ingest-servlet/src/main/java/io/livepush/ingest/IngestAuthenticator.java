@@ -2,6 +2,7 @@ package io.livepush.ingest;
 
 import io.livepush.origin.LiveSlot;
 import io.livepush.security.PasswordHasher;
+import io.livepush.security.SlowCheckLimit;
 import io.livepush.service.SlotRules;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -13,7 +14,6 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import java.util.function.BiPredicate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -27,11 +27,9 @@ import javax.crypto.spec.SecretKeySpec;
  * credential takes effect at the next reload. The cache holds at most {@value #MAX_ENTRIES} entries. A request for
  * an unknown slot or user is checked against a decoy hash, so the time taken does not tell whether the slot exists.
  * <p>
- * At most one slow check per CPU runs at a time; the others wait their turn. Each check holds its hash's memory (19 MiB
- * at the OWASP settings) while it runs, and when many encoders' cached checks expire together (they were verified
- * together after a restart) or a client sends wrong passwords on many connections, unbounded checks would fill the
- * heap; more of them than CPUs would not finish sooner. A request that waited finds a check of the same header that
- * finished meanwhile in the cache.
+ * At most one slow check per CPU runs at a time ({@link SlowCheckLimit}): many encoders' cached checks expire together
+ * when they were verified together after a restart. A request that waited for its turn finds a check of the same
+ * header that finished meanwhile in the cache.
  */
 public final class IngestAuthenticator {
 
@@ -46,13 +44,13 @@ public final class IngestAuthenticator {
     private final Mac cacheMac;
     private final String decoyHash;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
-    private final Semaphore slowChecks;
+    private final SlowCheckLimit slowChecks;
 
     private record Verified(String slotId, String username, String hash, Instant expires) {
     }
 
     public IngestAuthenticator(PasswordHasher hasher, Clock clock) {
-        this(hasher, hasher::verify, clock, Runtime.getRuntime().availableProcessors());
+        this(hasher, hasher::verify, clock, SlowCheckLimit.perCpu());
     }
 
     /**
@@ -60,10 +58,11 @@ public final class IngestAuthenticator {
      *                   the slow verifications through it ({@link PasswordHasher} is final)
      * @param slowChecks how many slow verifications may run at once
      */
-    IngestAuthenticator(PasswordHasher hasher, BiPredicate<char[], String> verifier, Clock clock, int slowChecks) {
+    IngestAuthenticator(PasswordHasher hasher, BiPredicate<char[], String> verifier, Clock clock,
+            SlowCheckLimit slowChecks) {
         this.verifier = verifier;
         this.clock = clock;
-        this.slowChecks = new Semaphore(slowChecks);
+        this.slowChecks = slowChecks;
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         try {
@@ -90,8 +89,7 @@ public final class IngestAuthenticator {
         if (isCached(key, hash)) {
             return Optional.of(username);
         }
-        slowChecks.acquireUninterruptibly();
-        try {
+        return slowChecks.run(() -> {
             if (isCached(key, hash)) {
                 return Optional.of(username);
             }
@@ -103,12 +101,10 @@ public final class IngestAuthenticator {
                 // Bounded by clearing: rare (only with more than 10 000 live credentials) and costs one re-hash each.
                 verified.clear();
             }
-            // Before the permit goes back: a request waiting for it with the same header then finds this check.
+            // Inside the turn: a request waiting for it with the same header then finds this check.
             verified.put(key, new Verified(slot.id(), username, hash, clock.instant().plus(TTL)));
             return Optional.of(username);
-        } finally {
-            slowChecks.release();
-        }
+        });
     }
 
     /** Whether {@code key} was verified against {@code hash} less than {@link #TTL} ago. */

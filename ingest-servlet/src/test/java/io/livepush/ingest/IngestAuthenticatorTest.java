@@ -8,6 +8,7 @@ import io.livepush.net.AddressRules;
 import io.livepush.origin.LiveSlot;
 import io.livepush.security.Argon2Settings;
 import io.livepush.security.PasswordHasher;
+import io.livepush.security.SlowCheckLimit;
 import io.livepush.service.SlotRules;
 import io.livepush.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,8 @@ class IngestAuthenticatorTest {
         verifications.incrementAndGet();
         return CHEAP.verify(password, hash);
     };
-    private final IngestAuthenticator authenticator = new IngestAuthenticator(CHEAP, countingVerifier, clock, 2);
+    private final IngestAuthenticator authenticator =
+            new IngestAuthenticator(CHEAP, countingVerifier, clock, new SlowCheckLimit(2));
 
     private static LiveSlot slot(String id, String name, Map<String, String> hashes) {
         SlotRules rules = new SlotRules(id, "acme", name, SlotLifecycle.ACTIVE, List.of("eu1"), 5000, 2000, 300, false,
@@ -191,7 +193,7 @@ class IngestAuthenticatorTest {
         }
         LiveSlot crowded = slot("slot-9", "crowded", hashes);
         IngestAuthenticator plain = new IngestAuthenticator(CHEAP,
-                (password, hash) -> hash.equals("plain:" + new String(password)), clock, 2);
+                (password, hash) -> hash.equals("plain:" + new String(password)), clock, new SlowCheckLimit(2));
 
         int refused = 0;
         int largest = 0;
@@ -220,7 +222,7 @@ class IngestAuthenticatorTest {
             pause(30);
             running.decrementAndGet();
             return hash.equals("plain:" + new String(password));
-        }, clock, 2);
+        }, clock, new SlowCheckLimit(2));
 
         List<Optional<String>> answers = concurrently(8, i -> bounded.authenticate(slot, basic("user" + i, "pw" + i)));
 
@@ -233,7 +235,7 @@ class IngestAuthenticatorTest {
         IngestAuthenticator oneAtATime = new IngestAuthenticator(CHEAP, (password, hash) -> {
             pause(50);
             return countingVerifier.test(password, hash);
-        }, clock, 1);
+        }, clock, new SlowCheckLimit(1));
 
         List<Optional<String>> answers = concurrently(6, i -> oneAtATime.authenticate(cam1(), basic(USER, PASSWORD)));
 

@@ -7,6 +7,7 @@ import io.livepush.domain.Username;
 import io.livepush.model.Account;
 import io.livepush.model.AdminUser;
 import io.livepush.security.PasswordHasher;
+import io.livepush.security.SlowCheckLimit;
 import io.livepush.store.Database;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
@@ -19,6 +20,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Portal and API users (SPEC §2): operators manage them; logins are checked against slow salted hashes, upgraded when
  * the hashing parameters change, and {@value #MAX_FAILURES} failures in a row lock a user out for {@link #LOCKOUT}.
+ * At most one login per CPU is checked at a time ({@link SlowCheckLimit}), the others wait before they open a
+ * transaction: the API takes Basic credentials on every request, and unknown names cost a check of the decoy too, so
+ * wrong passwords sent on many connections would otherwise run as many 19 MiB checks at once, each holding a pooled
+ * database connection.
  */
 public final class AdminUserService {
 
@@ -33,11 +38,17 @@ public final class AdminUserService {
     private final List<LoginListener> loginListeners = new CopyOnWriteArrayList<>();
     /** Verified against when the user name is unknown, so that unknown and known names take equally long. */
     private final String decoyHash;
+    private final SlowCheckLimit slowChecks;
 
     public AdminUserService(Database database, PasswordHasher hasher, Clock clock) {
+        this(database, hasher, clock, SlowCheckLimit.perCpu());
+    }
+
+    AdminUserService(Database database, PasswordHasher hasher, Clock clock, SlowCheckLimit slowChecks) {
         this.database = database;
         this.hasher = hasher;
         this.clock = clock;
+        this.slowChecks = slowChecks;
         this.decoyHash = hasher.hash("decoy-password-never-matches".toCharArray());
     }
 
@@ -99,7 +110,7 @@ public final class AdminUserService {
     /** Checks a login, counting failures and locking out, and upgrading the stored hash when needed. */
     public LoginResult login(String username, String password) {
         boolean[] lockoutBegins = {false};
-        LoginResult result = check(username, password, lockoutBegins);
+        LoginResult result = slowChecks.run(() -> check(username, password, lockoutBegins));
         for (LoginListener listener : loginListeners) {
             listener.attempted(result.outcome(), lockoutBegins[0]);
         }

@@ -8,10 +8,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.livepush.domain.AdminRole;
 import io.livepush.security.Argon2Settings;
 import io.livepush.security.PasswordHasher;
+import io.livepush.security.SlowCheckLimit;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class AdminUserServiceIT extends ServiceIT {
@@ -54,6 +60,39 @@ class AdminUserServiceIT extends ServiceIT {
 
         fx.clock.advance(AdminUserService.LOCKOUT.plus(Duration.ofSeconds(1)));
         assertThat(fx.users.login("locky", "Locked-Out-Pass-1").outcome()).isEqualTo(LoginResult.Outcome.ACCEPTED);
+    }
+
+    @Test
+    void aLoginWaitsForItsTurnWhileEverySlowCheckIsTaken() throws Exception {
+        fx.users.create(OPERATOR, "patient", "Waiting-Turn-Word-8", AdminRole.OPERATOR, null);
+        SlowCheckLimit oneAtATime = new SlowCheckLimit(1);
+        AdminUserService limited = new AdminUserService(fx.database, fx.hasher, fx.clock, oneAtATime);
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            CompletableFuture<Void> busy = CompletableFuture.runAsync(() -> oneAtATime.run(() -> {
+                holding.countDown();
+                try {
+                    return release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }), threads);
+            assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+
+            CompletableFuture<LoginResult> login = CompletableFuture.supplyAsync(
+                    () -> limited.login("patient", "Waiting-Turn-Word-8"), threads);
+            Thread.sleep(300);
+            assertThat(login).isNotDone();
+
+            release.countDown();
+            assertThat(login.get(10, TimeUnit.SECONDS).outcome()).isEqualTo(LoginResult.Outcome.ACCEPTED);
+            busy.get(10, TimeUnit.SECONDS);
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
