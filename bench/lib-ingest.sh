@@ -9,7 +9,8 @@ ingest_defaults() { # the environment knobs the three scripts share
     ENCODERS=${ENCODERS:-64}
     SERVER_CPU=${SERVER_CPU:-0}
     LOAD_CPU=${LOAD_CPU:-1}
-    JAVA_OPTS=${JAVA_OPTS:-"-Xms1g -Xmx1g -XX:+AlwaysPreTouch"}
+    # G1 as tomcat-conf/bin/setenv.sh sets it: a JVM started pinned to one CPU would otherwise pick Serial GC.
+    JAVA_OPTS=${JAVA_OPTS:-"-Xms1g -Xmx1g -XX:+AlwaysPreTouch -XX:+UseG1GC"}
     JFR=${JFR:-0}                     # 1: record a JFR profile of the server per mode into $WORK
     SKIP_BUILD=${SKIP_BUILD:-0}
     MVN_OFFLINE=${MVN_OFFLINE:-}      # "-o" keeps Maven offline
