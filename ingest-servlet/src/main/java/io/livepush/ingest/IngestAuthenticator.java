@@ -56,7 +56,7 @@ public final class IngestAuthenticator {
     /**
      * @param verifier   checks a password against a stored hash; {@code hasher::verify} except in tests, which count
      *                   the slow verifications through it ({@link PasswordHasher} is final)
-     * @param slowChecks how many slow verifications may run at once
+     * @param slowChecks how many slow verifications may run at once ({@link SlowCheckLimit#perCpu()} in production)
      */
     IngestAuthenticator(PasswordHasher hasher, BiPredicate<char[], String> verifier, Clock clock,
             SlowCheckLimit slowChecks) {
