@@ -73,25 +73,6 @@ measure() { # $1 = mode, $2 = server name, $3 = port, $4 = round
 
 log "Work directory $WORK; $(nproc) CPUs; $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2-)"
 log "Server JVM: $(bench_java_banner); handshakes: $HANDSHAKE"
-JSTAT="$(dirname "${JCMD:-.}")/jstat"
-[ -x "$JSTAT" ] || { echo "handshakes.sh: no jstat beside jcmd ('$JCMD'): set JAVA_HOME to a JDK" >&2; exit 2; }
-compiled_methods() { "$JSTAT" -compiler "$SERVER_PID" | awk 'NR == 2 { print $1 }'; }
-settle_compiler() { # $1 = mode: more load on ours while its JIT compiler is still busy
-    local spent=0 before after
-    after=$(compiled_methods)
-    before=$after
-    while [ "$spent" -lt "$SETTLE" ]; do
-        before=$after
-        run_wrk "$1" close "$OURS_PORT" 10 >/dev/null
-        spent=$((spent + 10))
-        after=$(compiled_methods)
-        [ $((after - before)) -le 20 ] && break
-    done
-    log "JIT: $spent s more warm-up; $((after - before)) methods compiled in its last 10 s, $after in all"
-    printf '%s\tjit\t%s s more warm-up, then %s methods compiled in 10 s (%s in all)\n' "$1" "$spent" \
-        "$((after - before))" "$after" >>"$WORK/heap.tsv"
-}
-
 for mode in $MODES; do
     log "== $mode: starting live.war (embedded Tomcat) and nginx"
     start_ours "$mode"
@@ -99,7 +80,7 @@ for mode in $MODES; do
     start_nginx "$mode"
     log "warm-up: ${WARMUP} s on live.war, 5 s on nginx (new connection per request)"
     run_wrk "$mode" close "$OURS_PORT" "$WARMUP" >/dev/null
-    settle_compiler "$mode"
+    settle_compiler "$mode" close
     run_wrk "$mode" close "$NGINX_PORT" 5 >/dev/null
     for r in $(seq 1 "$ROUNDS"); do
         measure "$mode" ours "$OURS_PORT" "$r"

@@ -23,7 +23,10 @@
 # (requests per second, offered in total over all encoders) are given, in which case those are offered as they are.
 #
 # Environment: DURATION (s per round, default 15), ROUNDS (A B pairs per workload, default 2), WARMUP (s of JVM
-# warm-up, closed loop, default 30), SATURATION (s, default 10), RATE_A, RATE_B, MODES (default "pinned unpinned"),
+# warm-up, closed loop, default 30), SETTLE (default 300: after the warm-up, up to this many more seconds of closed-loop
+# load on ours, 10 s of each workload at a time, until its JIT compiler compiles at most 20 methods in such a step; the
+# first rounds of an unsettled server cost twice the CPU of the next), SATURATION (s, default 10), RATE_A, RATE_B,
+# MODES (default "pinned unpinned"),
 # WORKLOADS (default "a b"), JAVA_HOME (the JDK of our server), and those of bench/lib-ingest.sh: ENCODERS (64),
 # SERVER_CPU, LOAD_CPU, JAVA_OPTS, CONNECTOR_ATTRS, JFR, SKIP_BUILD, MVN_OFFLINE, LIVEPUSH_TEST_JDBC_URL.
 set -euo pipefail
@@ -33,6 +36,7 @@ REPO=$(pwd)
 DURATION=${DURATION:-15}
 ROUNDS=${ROUNDS:-2}
 WARMUP=${WARMUP:-30}
+SETTLE=${SETTLE:-300}
 SATURATION=${SATURATION:-10}
 MODES=${MODES:-"pinned unpinned"}
 WORKLOADS=${WORKLOADS:-"a b"}
@@ -132,6 +136,8 @@ for mode in $MODES; do
     for w in $WORKLOADS; do
         run_wrk "$mode" "$w" "$OURS_PORT" $((WARMUP / $(wc -w <<<"$WORKLOADS"))) >/dev/null
     done
+    # shellcheck disable=SC2086
+    settle_compiler "$mode" $WORKLOADS
     for w in $WORKLOADS; do
         for r in $(seq 1 "$ROUNDS"); do
             measure "$mode" "$w" ours "$OURS_PORT" "$r" "${RATE[$w]}"
@@ -166,7 +172,7 @@ done
     echo "CPU ms/req, loadavg):"
     sed 's/^/    /' "$RESULTS"
     echo
-    echo "Rates (mode, workload) and TLS:"
+    echo "Rates (mode, workload), TLS, and how long ours warmed up until its compiler was quiet:"
     sed 's/^/    /' "$WORK/rates.tsv" "$WORK/heap.tsv"
     echo "Server JVM: $(bench_java_banner); load average now: $(cat /proc/loadavg)"
 } | tee "$WORK/report.md"

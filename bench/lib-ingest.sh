@@ -36,6 +36,32 @@ require_tools() { # tool...
     done
 }
 
+# More load on ours while its JIT compiler is still busy: on one saturated CPU it takes minutes to catch up with a long
+# request path (TLS, Tomcat, the servlet), and figures taken before then are partly the compiler's. Runs 10 s of each
+# workload at a time until the compiler compiles at most 20 methods in such a step, or SETTLE seconds have passed;
+# logs and records (in $WORK/heap.tsv) how long that took.
+settle_compiler() { # $1 = mode, $2... = wrk workloads (make_lua names: a, b, close)
+    local mode=$1 spent=0 step before after w jstat
+    shift
+    jstat="$(dirname "${JCMD:-.}")/jstat"
+    [ -x "$jstat" ] || { echo "no jstat beside jcmd ('$JCMD'): set JAVA_HOME to a JDK" >&2; exit 2; }
+    after=$("$jstat" -compiler "$SERVER_PID" | awk 'NR == 2 { print $1 }')
+    before=$after
+    while [ "$spent" -lt "$SETTLE" ]; do
+        before=$after
+        for w in "$@"; do
+            run_wrk "$mode" "$w" "$OURS_PORT" 10 >/dev/null
+        done
+        step=$((10 * $#))
+        spent=$((spent + step))
+        after=$("$jstat" -compiler "$SERVER_PID" | awk 'NR == 2 { print $1 }')
+        [ $((after - before)) -le 20 ] && break
+    done
+    log "JIT: $spent s more warm-up; $((after - before)) methods compiled in its last ${step:-0} s, $after in all"
+    printf '%s\tjit\t%s s more warm-up, then %s methods compiled in %s s (%s in all)\n' "$mode" "$spent" \
+        "$((after - before))" "${step:-0}" "$after" >>"$WORK/heap.tsv"
+}
+
 stop_servers() {
     if [ -n "$NGINX_CONF" ] && [ -f "$WORK/nginx/nginx.pid" ]; then
         nginx -p "$WORK/nginx" -c "$NGINX_CONF" -s stop 2>/dev/null || true
