@@ -40,12 +40,15 @@ require_tools() { # tool...
 # request path (TLS, Tomcat, the servlet), and figures taken before then are partly the compiler's. Runs 10 s of each
 # workload at a time until the compiler compiles at most 20 methods in such a step, or SETTLE seconds have passed;
 # logs and records (in $WORK/heap.tsv) how long that took.
+compiled_methods() { # how many methods our server's JIT has compiled so far
+    "$(dirname "${JCMD:-.}")/jstat" -compiler "$SERVER_PID" | awk 'NR == 2 { print $1 }'
+}
 settle_compiler() { # $1 = mode, $2... = wrk workloads (make_lua names: a, b, close)
-    local mode=$1 spent=0 step before after w jstat
+    local mode=$1 spent=0 step before after w
     shift
-    jstat="$(dirname "${JCMD:-.}")/jstat"
-    [ -x "$jstat" ] || { echo "no jstat beside jcmd ('$JCMD'): set JAVA_HOME to a JDK" >&2; exit 2; }
-    after=$("$jstat" -compiler "$SERVER_PID" | awk 'NR == 2 { print $1 }')
+    [ -x "$(dirname "${JCMD:-.}")/jstat" ] \
+        || { echo "no jstat beside jcmd ('$JCMD'): set JAVA_HOME to a JDK" >&2; exit 2; }
+    after=$(compiled_methods)
     before=$after
     while [ "$spent" -lt "$SETTLE" ]; do
         before=$after
@@ -54,7 +57,7 @@ settle_compiler() { # $1 = mode, $2... = wrk workloads (make_lua names: a, b, cl
         done
         step=$((10 * $#))
         spent=$((spent + step))
-        after=$("$jstat" -compiler "$SERVER_PID" | awk 'NR == 2 { print $1 }')
+        after=$(compiled_methods)
         [ $((after - before)) -le 20 ] && break
     done
     log "JIT: $spent s more warm-up; $((after - before)) methods compiled in its last ${step:-0} s, $after in all"
