@@ -60,7 +60,7 @@ final class QuickStartServer {
         Connector http = new Connector();
         http.setPort(options.httpPort());
         http.setProperty("address", options.bindAddress());
-        http.addUpgradeProtocol(new Http2Protocol());
+        http.addUpgradeProtocol(http2());
         tomcat.setConnector(http);
         Connector https = publishing(options.httpsPort(), keystore, keystorePassword);
         https.setProperty("address", options.bindAddress());
@@ -128,8 +128,19 @@ final class QuickStartServer {
         ssl.addCertificate(certificate);
         https.addSslHostConfig(ssl);
         // Players negotiate h2 by ALPN; ffmpeg offers no ALPN and keeps publishing over HTTP/1.1.
-        https.addUpgradeProtocol(new Http2Protocol());
+        https.addUpgradeProtocol(http2());
         return https;
+    }
+
+    /**
+     * HTTP/2 as the distribution's {@code server.xml} offers it: without sendfile, which in Tomcat 11 never recycles the
+     * stream it served, so every segment sent by it kept its request and response until 500 newer streams had
+     * passed on that connection (docs/decisions.md).
+     */
+    private static Http2Protocol http2() {
+        Http2Protocol h2 = new Http2Protocol();
+        h2.setUseSendfile(false);
+        return h2;
     }
 
     /** Error pages without a stack trace or the server's version, as the distribution's server.xml has them. */

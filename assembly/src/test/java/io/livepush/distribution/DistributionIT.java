@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.livepush.mediavault.MediaVaultSigner;
+import io.livepush.testing.ClassHistogram;
 import io.livepush.testing.TestDatabases;
 import io.livepush.testing.TestSchema;
 import io.livepush.tomcat.ExpectedTlsEngines;
@@ -69,6 +70,7 @@ class DistributionIT {
                 playBackSigned(env);
                 uploadsAreServedWithTypeNosniffAndPolicy(env);
                 playBackSignedOverHttps(env, portal);
+                segmentsOverH2LeaveNoRequestsBehind(env, tomcat.pid());
                 metricsAnswerLoopback(env);
                 requestWithAPathToken(env);
                 awaitSegmentExpiry(home);
@@ -204,6 +206,34 @@ class DistributionIT {
                 env.get("LIVEPUSH_PLAYBACK_BASE_URL") + "/time")).build(), BodyHandlers.ofString());
         assertThat(time.statusCode()).isEqualTo(200);
         assertThat(time.version()).as("HTTP playback").isEqualTo(HttpClient.Version.HTTP_2);
+    }
+
+    /**
+     * Segments played over h2 leave no servlet request behind in the distribution's Tomcat: server.xml's
+     * {@code Http2Protocol} has sendfile off, since Tomcat 11 never recycles a stream that sendfile served.
+     */
+    private static void segmentsOverH2LeaveNoRequestsBehind(Map<String, String> env, long pid) throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2)
+                .sslContext(SelfSignedTrust.context()).build();
+        byte[] segment = new byte[64 * 1024];
+        String auth = Base64.getEncoder().encodeToString("encoder:e2e-publish-pass".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> put = client.send(HttpRequest.newBuilder(URI.create(env.get("LIVEPUSH_INGEST_BASE_URL")
+                + "/push/acme/cam1/h2/big.ts")).header("Authorization", "Basic " + auth)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(segment)).build(), BodyHandlers.ofString());
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(201);
+        URI signed = URI.create(new MediaVaultSigner(PortalClient.MEDIAVAULT_SECRET).sign("https://127.0.0.1:"
+                + env.get("LIVEPUSH_HTTPS_PORT") + "/live/play/acme/cam1/h2/big.ts",
+                MediaVaultSigner.Term.end(Instant.now().getEpochSecond() + 600)));
+        long before = ClassHistogram.liveInstances(pid, "org.apache.catalina.connector.Request");
+        for (int i = 0; i < 200; i++) {
+            HttpResponse<byte[]> get = client.send(HttpRequest.newBuilder(signed).build(),
+                    BodyHandlers.ofByteArray());
+            assertThat(get.statusCode()).isEqualTo(200);
+            assertThat(get.version()).isEqualTo(HttpClient.Version.HTTP_2);
+            assertThat(get.body()).hasSize(segment.length);
+        }
+        assertThat(ClassHistogram.liveInstances(pid, "org.apache.catalina.connector.Request") - before)
+                .as("servlet requests still alive after 200 segments on one h2 connection").isLessThan(20);
     }
 
     /** Both WARs serve Prometheus metrics to this machine (the default allow-list: loopback). */

@@ -6,6 +6,7 @@ import static io.livepush.ingest.LiveFixture.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livepush.ingest.LiveFixture;
+import io.livepush.testing.ClassHistogram;
 import io.livepush.testing.ExternalTools;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.catalina.connector.Request;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,6 +98,31 @@ class Http2PlaybackIT {
         assertThat(new String(playlist.body(), StandardCharsets.UTF_8)).isEqualTo(PLAYLIST);
         assertThat(media.version()).isEqualTo(Version.HTTP_2);
         assertThat(media.body()).isEqualTo(segment);
+    }
+
+    /**
+     * Tomcat 11's HTTP/2 sendfile never recycles the stream it served: each one kept its request and response (about
+     * 50 KB) until the connection had 500 newer streams, so a few dozen players pulling segments over h2 filled the
+     * heap. The connectors' {@code Http2Protocol} has sendfile off (docs/decisions.md).
+     */
+    @Test
+    void segmentsServedOverH2LeaveNoRequestsBehind() throws Exception {
+        assertThat(segment.length).as("big enough for the filter's sendfile").isGreaterThan(
+                (int) StoredObjectResponses.SENDFILE_ABOVE_BYTES);
+        for (URI uri : List.of(fx.tomcat.https("/play/acme/h2/720p/seg_1.ts"),
+                fx.tomcat.http("/play/acme/h2/720p/seg_1.ts"))) {
+            HttpClient h2 = fx.tomcat.client(Version.HTTP_2);
+            long before = ClassHistogram.liveInstances(Request.class);
+
+            for (int i = 0; i < 200; i++) {
+                HttpResponse<byte[]> media = get(h2, uri);
+                assertThat(media.version()).isEqualTo(Version.HTTP_2);
+                assertThat(media.body()).isEqualTo(segment);
+            }
+
+            assertThat(ClassHistogram.liveInstances(Request.class) - before)
+                    .as(uri + ": requests still alive after 200 answers on one h2 connection").isLessThan(20);
+        }
     }
 
     @Test

@@ -293,7 +293,10 @@ class PlaybackIT {
         assertThat(fromMemory.headers().firstValueAsLong("Content-Length")).hasValue(MEDIA_PLAYLIST.length());
     }
 
-    /** A plain GET of a segment above 48 KiB is sent with sendfile by the filter, everything else by the servlet. */
+    /**
+     * A plain GET of a segment above 48 KiB over HTTP/1.1 is sent with sendfile by the filter, everything else (TLS,
+     * HTTP/2, conditions) by the servlet.
+     */
     @Test
     void aSegmentSentWithSendfileHasTheBytesAndHeadersOfTheDefaultServlet() throws Exception {
         byte[] segment = new byte[200 * 1024 + 7];
@@ -308,8 +311,8 @@ class PlaybackIT {
         HttpResponse<byte[]> byServlet = sendForBytes(fx.client, request(path).header("If-None-Match", "W/\"0-0\""));
         HttpResponse<byte[]> overTls = sendForBytes(fx.tomcat.client(), HttpRequest.newBuilder(fx.tomcat.https(path)));
         HttpClient h2c = fx.tomcat.client(HttpClient.Version.HTTP_2);
-        // The client's first request upgrades the connection to h2c; Tomcat 11.0.24 stalls a sendfile answer on that
-        // upgraded stream after 64 KiB, with or without this filter (docs/low-latency.md), so it asks for a playlist.
+        // The client's first request upgrades the connection to h2c; Tomcat 11.0.24 stalls an answer on that upgraded
+        // stream after 64 KiB, with or without sendfile (docs/low-latency.md), so it asks for a playlist first.
         assertThat(sendForBytes(h2c, request("/play/acme/open/720p/index.m3u8")).version())
                 .isEqualTo(HttpClient.Version.HTTP_2);
         HttpResponse<byte[]> overH2c = sendForBytes(h2c, request(path));

@@ -21,6 +21,7 @@ import org.apache.catalina.webresources.DirResourceSet;
 import org.apache.catalina.webresources.StandardRoot;
 import org.apache.coyote.http2.Http2Protocol;
 import org.apache.naming.factory.ResourceLinkFactory;
+import org.apache.tomcat.util.IntrospectionUtils;
 import org.apache.tomcat.util.descriptor.web.ApplicationParameter;
 import org.apache.tomcat.util.descriptor.web.ContextResource;
 import org.apache.tomcat.util.net.SSLHostConfig;
@@ -96,8 +97,9 @@ public final class LiveTomcat implements AutoCloseable {
         http.setProperty("maxKeepAliveRequests", "-1");
         // As tomcat-conf's server.xml: one node holds up to 10 000 open playback connections (held LL-HLS reloads).
         http.setProperty("maxConnections", "10000");
-        http.addUpgradeProtocol(new Http2Protocol());
-        benchConnectorProperties(http);
+        Http2Protocol h2c = http2();
+        http.addUpgradeProtocol(h2c);
+        benchConnectorProperties(http, h2c);
         tomcat.setConnector(http);
         Connector https = httpsConnector(certificate);
         httpsProperties.forEach(https::setProperty);
@@ -213,22 +215,42 @@ public final class LiveTomcat implements AutoCloseable {
         cert.setCertificateKeystoreType("PKCS12");
         ssl.addCertificate(cert);
         https.addSslHostConfig(ssl);
-        https.addUpgradeProtocol(new Http2Protocol());
+        https.addUpgradeProtocol(http2());
         return https;
     }
 
-    /** The publishing connector's protocol handler class, e.g. {@code Http11Nio2Protocol}. */
-    /** Sets {@code livepush.test.http.<attribute>} system properties as attributes of the HTTP connector. */
-    private static void benchConnectorProperties(Connector http) {
-        String prefix = "livepush.test.http.";
+    /**
+     * HTTP/2 as tomcat-conf's {@code server.xml} offers it: without sendfile, which in Tomcat 11 never recycles the
+     * stream it served (docs/decisions.md).
+     */
+    private static Http2Protocol http2() {
+        Http2Protocol h2 = new Http2Protocol();
+        h2.setUseSendfile(false);
+        return h2;
+    }
+
+    /**
+     * Sets {@code livepush.test.http.<attribute>} system properties as attributes of the HTTP connector, and
+     * {@code livepush.test.h2.<attribute>} ones as attributes of its HTTP/2 protocol.
+     */
+    private static void benchConnectorProperties(Connector http, Http2Protocol h2c) {
         for (String name : System.getProperties().stringPropertyNames()) {
-            if (name.startsWith(prefix) && !http.setProperty(name.substring(prefix.length()),
-                    System.getProperty(name))) {
+            String value = System.getProperty(name);
+            boolean known;
+            if (name.startsWith("livepush.test.http.")) {
+                known = http.setProperty(name.substring("livepush.test.http.".length()), value);
+            } else if (name.startsWith("livepush.test.h2.")) {
+                known = IntrospectionUtils.setProperty(h2c, name.substring("livepush.test.h2.".length()), value);
+            } else {
+                continue;
+            }
+            if (!known) {
                 throw new IllegalArgumentException("The HTTP connector has no attribute for " + name);
             }
         }
     }
 
+    /** The publishing connector's protocol handler class, e.g. {@code Http11Nio2Protocol}. */
     public String httpsProtocol() {
         return https.getProtocolHandlerClassName();
     }
