@@ -47,8 +47,8 @@ import org.slf4j.LoggerFactory;
  * Playlists and manifests, which every player re-fetches every few seconds, are answered here from an in-memory copy
  * ({@link ManifestCache}, {@link ManifestResponses}) when the request is neither conditional nor a range request; the
  * copy is proven current by this request's {@code stat()} of the file, so a live playlist is never stale. A plain
- * {@code GET} of a segment is answered here too, with the connector's sendfile and the attributes that {@code stat()}
- * read ({@link StoredObjectResponses}), sparing the default servlet's second look-up of the file.
+ * {@code GET} of a segment is answered here too, from the attributes that {@code stat()} read and with the connector's
+ * sendfile where it has one ({@link StoredObjectResponses}), sparing the default servlet's second look-up of the file.
  * <p>
  * Order: method ({@code GET}, {@code HEAD}, {@code OPTIONS}; else 405 + {@code Allow}); path grammar of
  * {@link IngestPath} on the raw request URI (400; dot-files such as in-flight uploads never pass, and a path that
