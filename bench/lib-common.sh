@@ -31,3 +31,30 @@ CLK_TCK="$(getconf CLK_TCK)"
 free_port() { # a free TCP port on 127.0.0.1
     python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
 }
+
+compiled_methods() { # pid: how many methods that JVM's JIT compiler has compiled so far (the jstat beside $JCMD)
+    "$(dirname "${JCMD:-.}")/jstat" -compiler "$1" | awk 'NR == 2 { print $1 }'
+}
+
+# More load on a server while its JIT compiler is still busy: on one saturated CPU the compiler takes minutes to catch
+# up with a long request path, and figures taken before then are partly its. Runs the workload command (it loads the
+# server for STEP seconds) until the compiler compiles at most 20 methods during one call, or MAX seconds have passed.
+# Sets SETTLE_SPENT (seconds of load), SETTLE_LAST (methods compiled during the last call) and SETTLE_TOTAL.
+settle_jit() { # pid step max command...
+    local pid=$1 step=$2 max=$3 before after
+    shift 3
+    [ -x "$(dirname "${JCMD:-.}")/jstat" ] \
+        || { echo "no jstat beside jcmd ('${JCMD:-}'): set JAVA_HOME to a JDK" >&2; exit 2; }
+    SETTLE_SPENT=0
+    after=$(compiled_methods "$pid")
+    before=$after
+    while [ "$SETTLE_SPENT" -lt "$max" ]; do
+        before=$after
+        "$@"
+        SETTLE_SPENT=$((SETTLE_SPENT + step))
+        after=$(compiled_methods "$pid")
+        [ $((after - before)) -le 20 ] && break
+    done
+    SETTLE_LAST=$((after - before))
+    SETTLE_TOTAL=$after
+}

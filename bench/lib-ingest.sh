@@ -36,33 +36,23 @@ require_tools() { # tool...
     done
 }
 
-# More load on ours while its JIT compiler is still busy: on one saturated CPU it takes minutes to catch up with a long
-# request path (TLS, Tomcat, the servlet), and figures taken before then are partly the compiler's. Runs 10 s of each
-# workload at a time until the compiler compiles at most 20 methods in such a step, or SETTLE seconds have passed;
-# logs and records (in $WORK/heap.tsv) how long that took.
-compiled_methods() { # how many methods our server's JIT has compiled so far
-    "$(dirname "${JCMD:-.}")/jstat" -compiler "$SERVER_PID" | awk 'NR == 2 { print $1 }'
-}
+# More load on ours while its JIT compiler is still busy (settle_jit in lib-common.sh): 10 s of each workload at a
+# time, for up to SETTLE seconds; logs and records (in $WORK/heap.tsv) how long that took.
 settle_compiler() { # $1 = mode, $2... = wrk workloads (make_lua names: a, b, close)
-    local mode=$1 spent=0 step before after w
+    local mode=$1
     shift
-    [ -x "$(dirname "${JCMD:-.}")/jstat" ] \
-        || { echo "no jstat beside jcmd ('$JCMD'): set JAVA_HOME to a JDK" >&2; exit 2; }
-    after=$(compiled_methods)
-    before=$after
-    while [ "$spent" -lt "$SETTLE" ]; do
-        before=$after
-        for w in "$@"; do
-            run_wrk "$mode" "$w" "$OURS_PORT" 10 >/dev/null
-        done
-        step=$((10 * $#))
-        spent=$((spent + step))
-        after=$(compiled_methods)
-        [ $((after - before)) -le 20 ] && break
+    settle_jit "$SERVER_PID" $((10 * $#)) "$SETTLE" wrk_each "$mode" "$@"
+    log "JIT: $SETTLE_SPENT s more warm-up; $SETTLE_LAST methods compiled in its last $((10 * $#)) s, $SETTLE_TOTAL in all"
+    printf '%s\tjit\t%s s more warm-up, then %s methods compiled in %s s (%s in all)\n' "$mode" "$SETTLE_SPENT" \
+        "$SETTLE_LAST" "$((10 * $#))" "$SETTLE_TOTAL" >>"$WORK/heap.tsv"
+}
+
+wrk_each() { # $1 = mode, $2... = wrk workloads: 10 s of each on ours, results discarded
+    local mode=$1 w
+    shift
+    for w in "$@"; do
+        run_wrk "$mode" "$w" "$OURS_PORT" 10 >/dev/null
     done
-    log "JIT: $spent s more warm-up; $((after - before)) methods compiled in its last ${step:-0} s, $after in all"
-    printf '%s\tjit\t%s s more warm-up, then %s methods compiled in %s s (%s in all)\n' "$mode" "$spent" \
-        "$((after - before))" "${step:-0}" "$after" >>"$WORK/heap.tsv"
 }
 
 stop_servers() {

@@ -2,16 +2,20 @@
 # Playback benchmark (SPEC §12, issue 6): live.war's PlaybackFilter against nginx (secure_link_md5 + allow/deny)
 # serving the same 2 KiB playlist and 1 MiB segment, both with a directory token and a 20-rule viewer list, and, as
 # Tomcat's own ceiling, a stock DefaultServlet in the same JVM serving the same files with no checks at all.
-# wrk, 64 keep-alive connections; ours, nginx, stock in turn after a warm-up; server pinned to CPU 0 and wrk to
-# CPU 1, then unpinned. Prints req/s, p50/p99, the servers' CPU time per request (user + system ticks of their
-# processes from /proc, before and after each wrk run, divided by the requests completed) and the ratios ours/nginx
-# and stock/nginx. See bench/README.md.
+# wrk (h2load with PROTOCOL=h2), 64 keep-alive connections; ours, nginx, stock in turn after a warm-up; servers
+# pinned to CPU 0 and the load generator to CPU 1, then unpinned. Prints req/s, p50/p99, the servers' CPU time per
+# request (user + system ticks of their processes from /proc, before and after each run, divided by the requests
+# completed) and the ratios ours/nginx and stock/nginx. See bench/README.md.
 #
 # Environment: LIVEPUSH_TEST_JDBC_URL (default jdbc:mariadb://127.0.0.1:3306/?user=root; the bench server creates and
 # drops a schema there), DURATION (s per run, default 10), WARMUP (s, default 30), ROUNDS (A B pairs per cell,
 # default 2), MVN_OFFLINE (default empty; "-o" keeps Maven offline), ACCESS_LOGS (default 0; 1 = both servers write
 # an access log as shipped: tomcat-conf's AccessLogValve, and nginx's stock "access_log <file>;"), JAVA_HOME (the JDK
-# that runs our server and Maven; default: java on the PATH), SERVER_JAVA_OPTS (more options for our server's JVM).
+# that runs our server and Maven; default: java on the PATH), SERVER_JAVA_OPTS (more options for our server's JVM),
+# PROTOCOL (default h1: HTTP/1.1 from wrk; h2: HTTP/2 over cleartext with prior knowledge from h2load, Debian
+# nghttp2-client, one stream at a time on each of the 64 connections, nginx on a "listen ... http2" port),
+# SETTLE (default 300: after the warm-up, up to this many more seconds of load on ours and stock, 5 s of each path at a
+# time, until our JVM's JIT compiler compiles at most 20 methods in such a 20 s step; 0 = none).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=bench/lib-common.sh
@@ -21,15 +25,25 @@ bench_java
 export LIVEPUSH_TEST_JDBC_URL="${LIVEPUSH_TEST_JDBC_URL:-jdbc:mariadb://127.0.0.1:3306/?user=root}"
 DURATION="${DURATION:-10}"
 WARMUP="${WARMUP:-30}"
+SETTLE="${SETTLE:-300}"
 ROUNDS="${ROUNDS:-2}"
 ACCESS_LOGS="${ACCESS_LOGS:-0}"
+PROTOCOL="${PROTOCOL:-h1}"
 MVN_OFFLINE="${MVN_OFFLINE:-}"
 CONNECTIONS=64
 SECRET="benchsecret2026"
 EXPIRES=4000000000
 
-for tool in wrk nginx taskset mvn openssl curl; do
-    command -v "$tool" >/dev/null 2>&1 || { echo "missing $tool (apt-get install -y wrk nginx)" >&2; exit 2; }
+case "$PROTOCOL" in
+    h1) LOADGEN=wrk; CURL_H2=(); NGINX_LISTEN=""; NGINX_SENDFILE=on ;;
+    # nginx 1.22's HTTP/2 with sendfile on holds a small answer ~40 ms (1 450 playlists/s, 30 000 with it off) and
+    # halves segment throughput: it gets its faster setting.
+    h2) LOADGEN=h2load; CURL_H2=(--http2-prior-knowledge); NGINX_LISTEN=" http2"; NGINX_SENDFILE=off ;;
+    *) echo "PROTOCOL is h1 or h2, not $PROTOCOL" >&2; exit 2 ;;
+esac
+for tool in "$LOADGEN" nginx taskset mvn openssl curl; do
+    command -v "$tool" >/dev/null 2>&1 \
+        || { echo "missing $tool (apt-get install -y wrk nginx nghttp2-client)" >&2; exit 2; }
 done
 NGINX_BIN="$(command -v nginx)"
 if [ "$(nproc)" -lt 2 ]; then
@@ -98,7 +112,7 @@ error_log $WORK/nginx/logs/error.log warn;
 events { worker_connections 4096; }
 http {
     $NGINX_ACCESS_LOG
-    sendfile on;
+    sendfile $NGINX_SENDFILE;
     tcp_nopush on;
     keepalive_requests 1000000;
     keepalive_timeout 75s;
@@ -109,7 +123,7 @@ http {
         default "max-age=300";
     }
     server {
-        listen 127.0.0.1:$NGINX_PORT;
+        listen 127.0.0.1:$NGINX_PORT$NGINX_LISTEN;
         location /live/play/ {
             # The 20 viewer rules of PlaybackBenchServer, in the same order (first match wins in both).
             deny 10.0.0.0/16; deny 10.1.0.0/16; deny 10.2.0.0/16; deny 10.3.0.0/16; deny 10.4.0.0/16;
@@ -142,7 +156,7 @@ NGINX_SEGMENT="http://127.0.0.1:$NGINX_PORT/live/play/acme/bench/seg.ts?e=$EXPIR
 echo "== checking that both enforce their token and serve the same bytes"
 check() { # url expected-status
     local status
-    status="$(curl -s -o /dev/null -w '%{http_code}' "$1")"
+    status="$(curl -s "${CURL_H2[@]}" -o /dev/null -w '%{http_code}' "$1")"
     [ "$status" = "$2" ] || { echo "expected $2 from ${1%%\?*} but got $status" >&2; exit 1; }
 }
 for url in "$OURS_PLAYLIST" "$OURS_SEGMENT" "$NGINX_PLAYLIST" "$NGINX_SEGMENT"; do
@@ -153,10 +167,12 @@ check "$STOCK_PLAYLIST" 200
 check "$STOCK_SEGMENT" 200
 for triple in "$OURS_PLAYLIST $NGINX_PLAYLIST $STOCK_PLAYLIST" "$OURS_SEGMENT $NGINX_SEGMENT $STOCK_SEGMENT"; do
     set -- $triple
-    [ "$(curl -s "$1" | md5sum)" = "$(curl -s "$2" | md5sum)" ] || { echo "bodies differ" >&2; exit 1; }
-    [ "$(curl -s "$1" | md5sum)" = "$(curl -s "$3" | md5sum)" ] || { echo "bodies differ" >&2; exit 1; }
+    body() { curl -s "${CURL_H2[@]}" "$1" | md5sum; }
+    [ "$(body "$1")" = "$(body "$2")" ] || { echo "bodies differ" >&2; exit 1; }
+    [ "$(body "$1")" = "$(body "$3")" ] || { echo "bodies differ" >&2; exit 1; }
 done
-echo "playlist $(curl -s "$OURS_PLAYLIST" | wc -c) bytes, segment $(curl -s "$OURS_SEGMENT" | wc -c) bytes"
+echo "playlist $(curl -s "${CURL_H2[@]}" "$OURS_PLAYLIST" | wc -c) bytes," \
+    "segment $(curl -s "${CURL_H2[@]}" "$OURS_SEGMENT" | wc -c) bytes, over $PROTOCOL"
 
 NGINX_PIDS="$NGINX_PID $(pgrep -P "$NGINX_PID" | tr '\n' ' ')"
 pin() { # cpu-list
@@ -169,6 +185,32 @@ to_ms() { # wrk latency such as 812.00us, 1.23ms, 2.01s
         printf "%.2f", n }'
 }
 
+# Closed-loop load on one URL: $CONNECTIONS connections, one request at a time on each. Prints one line:
+# "req/s p50-ms p99-ms requests non-2xx". wrk for HTTP/1.1; h2load for HTTP/2, whose per-request log gives the
+# percentiles.
+load() { # mode seconds url
+    local pin=() threads=2 out
+    if [ "$1" = pinned ]; then pin=(taskset -c 1); threads=1; fi
+    if [ "$PROTOCOL" = h1 ]; then
+        out="$("${pin[@]}" wrk -t"$threads" -c"$CONNECTIONS" -d"${2}s" --latency "$3")"
+        printf '%s %s %s %s %s\n' "$(echo "$out" | awk '/^Requests\/sec/ { print $2 }')" \
+            "$(to_ms "$(echo "$out" | awk '$1 == "50%" { print $2 }')")" \
+            "$(to_ms "$(echo "$out" | awk '$1 == "99%" { print $2 }')")" \
+            "$(echo "$out" | awk '/ requests in / { print $1 }')" \
+            "$(echo "$out" | awk '/Non-2xx/ { print $NF }')"
+    else
+        rm -f "$WORK/h2load.log"   # h2load appends to its log
+        "${pin[@]}" h2load -t"$threads" -c"$CONNECTIONS" -m1 -D "$2" --log-file="$WORK/h2load.log" "$3" \
+            >"$WORK/h2load.out" 2>&1 || { cat "$WORK/h2load.out" >&2; exit 1; }
+        awk -F'\t' '$2 >= 200 && $2 < 300 { print $3; next } { bad++ } END { print bad + 0 > "/dev/stderr" }' \
+            "$WORK/h2load.log" 2>"$WORK/h2load.bad" | sort -n >"$WORK/h2load.ok"
+        awk -v d="$2" -v bad="$(cat "$WORK/h2load.bad")" '{ v[NR] = $1 }
+            function rank(p,  i) { i = int(NR * p); if (i < NR * p) i++; return i < 1 ? 0 : v[i] / 1000 }
+            END { printf "%.2f %.2f %.2f %d %s\n", NR / d, rank(0.50), rank(0.99), NR + bad, bad ? bad : "" }' \
+            "$WORK/h2load.ok"
+    fi
+}
+
 RESULTS="$WORK/results.tsv"
 : >"$RESULTS"
 server_pids() { # ours|nginx|stock: stock runs in our JVM
@@ -178,19 +220,11 @@ run() { # mode server object url
     local mode="$1" server="$2" object="$3" url="$4" out cpu0 cpu1
     # shellcheck disable=SC2046
     cpu0="$(cpu_ticks $(server_pids "$server"))"
-    if [ "$mode" = pinned ]; then
-        out="$(taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url")"
-    else
-        out="$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url")"
-    fi
+    out="$(load "$mode" "$DURATION" "$url")"
     # shellcheck disable=SC2046
     cpu1="$(cpu_ticks $(server_pids "$server"))"
     local rps p50 p99 errors requests cpu_us
-    rps="$(echo "$out" | awk '/^Requests\/sec/ { print $2 }')"
-    p50="$(to_ms "$(echo "$out" | awk '$1 == "50%" { print $2 }')")"
-    p99="$(to_ms "$(echo "$out" | awk '$1 == "99%" { print $2 }')")"
-    errors="$(echo "$out" | awk '/Non-2xx/ { print $NF }')"
-    requests="$(echo "$out" | awk '/ requests in / { print $1 }')"
+    read -r rps p50 p99 requests errors <<<"$out"
     cpu_us="$(awk -v t="$((cpu1 - cpu0))" -v hz="$CLK_TCK" -v n="$requests" 'BEGIN { printf "%.1f", t / hz * 1e6 / n }')"
     printf '%-8s %-6s %-8s %10s req/s  p50 %7s ms  p99 %7s ms  CPU %7s us/req  load %s%s\n' "$mode" "$server" \
         "$object" "$rps" "$p50" "$p99" "$cpu_us" "$(cut -d' ' -f1 /proc/loadavg)" "${errors:+ NON-2xx: $errors}"
@@ -198,10 +232,20 @@ run() { # mode server object url
 }
 
 echo "== warm-up: ${WARMUP}s on live.war, 10 s on nginx, 10 s on stock Tomcat (unpinned, not recorded)"
-wrk -t2 -c"$CONNECTIONS" -d"$((WARMUP / 2))s" "$OURS_PLAYLIST" >/dev/null
-wrk -t2 -c"$CONNECTIONS" -d"$((WARMUP - WARMUP / 2))s" "$OURS_SEGMENT" >/dev/null
-wrk -t2 -c"$CONNECTIONS" -d10s "$NGINX_PLAYLIST" >/dev/null
-wrk -t2 -c"$CONNECTIONS" -d10s "$STOCK_PLAYLIST" >/dev/null
+load unpinned "$((WARMUP / 2))" "$OURS_PLAYLIST" >/dev/null
+load unpinned "$((WARMUP - WARMUP / 2))" "$OURS_SEGMENT" >/dev/null
+load unpinned 10 "$NGINX_PLAYLIST" >/dev/null
+load unpinned 10 "$STOCK_PLAYLIST" >/dev/null
+jvm_paths() { # 5 s of each path our JVM serves, results discarded
+    local url
+    for url in "$OURS_PLAYLIST" "$OURS_SEGMENT" "$STOCK_PLAYLIST" "$STOCK_SEGMENT"; do
+        load unpinned 5 "$url" >/dev/null
+    done
+}
+settle_jit "$OURS_PID" 20 "$SETTLE" jvm_paths
+JIT_LINE="JIT: $SETTLE_SPENT s more warm-up, then $SETTLE_LAST methods compiled in 20 s ($SETTLE_TOTAL in all)"
+[ "$SETTLE" -gt 0 ] || JIT_LINE="JIT: not settled (SETTLE=0), $SETTLE_TOTAL methods compiled"
+echo "$JIT_LINE"
 
 echo "== measuring: ${DURATION}s per run, $ROUNDS A/B rounds per cell"
 for mode in pinned unpinned; do
@@ -244,7 +288,7 @@ awk -F'\t' '
                 rn * 1.048576
         }
     }' "$RESULTS"
-echo "access logs: $([ "$ACCESS_LOGS" = 1 ] && echo "on (both)" || echo off)"
-echo "server JVM: $(bench_java_banner)"
+echo "protocol: $PROTOCOL ($LOADGEN); access logs: $([ "$ACCESS_LOGS" = 1 ] && echo "on (both)" || echo off)"
+echo "server JVM: $(bench_java_banner); $JIT_LINE"
 echo "load average: $(cat /proc/loadavg)"
 echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(uname -r); $(date -u)"
