@@ -13,7 +13,8 @@
 # an access log as shipped: tomcat-conf's AccessLogValve, and nginx's stock "access_log <file>;"), JAVA_HOME (the JDK
 # that runs our server and Maven; default: java on the PATH), SERVER_JAVA_OPTS (more options for our server's JVM),
 # PROTOCOL (default h1: HTTP/1.1 from wrk; h2: HTTP/2 over cleartext with prior knowledge from h2load, Debian
-# nghttp2-client, one stream at a time on each of the 64 connections, nginx on a "listen ... http2" port),
+# nghttp2-client, one stream at a time on each of the 64 connections, nginx on a "listen ... http2" port with
+# sendfile off),
 # SETTLE (default 300: after the warm-up, up to this many more seconds of load on ours and stock, 5 s of each path at a
 # time, until our JVM's JIT compiler compiles at most 20 methods in such a 20 s step; 0 = none).
 set -euo pipefail
@@ -165,9 +166,9 @@ for url in "$OURS_PLAYLIST" "$OURS_SEGMENT" "$NGINX_PLAYLIST" "$NGINX_SEGMENT"; 
 done
 check "$STOCK_PLAYLIST" 200
 check "$STOCK_SEGMENT" 200
+body() { curl -s "${CURL_H2[@]}" "$1" | md5sum; }
 for triple in "$OURS_PLAYLIST $NGINX_PLAYLIST $STOCK_PLAYLIST" "$OURS_SEGMENT $NGINX_SEGMENT $STOCK_SEGMENT"; do
     set -- $triple
-    body() { curl -s "${CURL_H2[@]}" "$1" | md5sum; }
     [ "$(body "$1")" = "$(body "$2")" ] || { echo "bodies differ" >&2; exit 1; }
     [ "$(body "$1")" = "$(body "$3")" ] || { echo "bodies differ" >&2; exit 1; }
 done
