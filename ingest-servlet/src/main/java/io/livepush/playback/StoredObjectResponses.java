@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import org.apache.commons.io.IOUtils;
 
 /**
  * Answers a plain {@code GET} of a stored object bigger than 48 KiB (a segment; playlists are answered from memory)
@@ -67,17 +68,8 @@ final class StoredObjectResponses {
 
     /** The first {@code size} bytes of {@code file}, as many as the answer announced (a file replaced since is cut). */
     private static void copy(Path file, long size, ServletOutputStream out) throws IOException {
-        byte[] buffer = new byte[COPY_BYTES];
         try (InputStream in = Files.newInputStream(file)) {
-            long left = size;
-            while (left > 0) {
-                int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-                if (read < 0) {
-                    break;
-                }
-                out.write(buffer, 0, read);
-                left -= read;
-            }
+            IOUtils.copyLarge(in, out, 0, size, new byte[COPY_BYTES]);
         }
     }
 }
