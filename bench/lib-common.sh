@@ -58,3 +58,36 @@ settle_jit() { # pid step max command...
     SETTLE_LAST=$((after - before))
     SETTLE_TOTAL=$after
 }
+
+tls_of() { # port: the protocol and cipher a default OpenSSL client negotiates with 127.0.0.1:port
+    echo | openssl s_client -connect "127.0.0.1:$1" 2>/dev/null \
+        | awk '/^ *Protocol *:/ { p = $3 } /^ *Cipher *:/ { c = $3 } END { print p, c }'
+}
+
+# Our bench server's self-signed certificate for nginx: the PKCS#12 key store named by the "keystore" and
+# "keystorePassword" lines of a properties file (java.util.Properties escapes ':' and '='), written as cert.pem and
+# key.pem into a directory.
+nginx_pem_from_keystore() { # properties-file directory
+    local keystore storepass
+    keystore=$(sed -n 's/^keystore=//p' "$1" | sed 's/\\:/:/g; s/\\=/=/g')
+    storepass=$(sed -n 's/^keystorePassword=//p' "$1" | sed 's/\\:/:/g; s/\\=/=/g')
+    mkdir -p "$2"
+    openssl pkcs12 -in "$keystore" -passin "pass:$storepass" -nokeys -out "$2/cert.pem" 2>/dev/null
+    openssl pkcs12 -in "$keystore" -passin "pass:$storepass" -nocerts -nodes -out "$2/key.pem" 2>/dev/null
+}
+
+# Tomcat's OpenSSL through FFM (TLS_ENGINE=openssl; Java 22+, Debian's libssl.so): its implementation class and the
+# tomcat-coyote-ffm jar that holds it (not in tomcat-embed-core), which the assembly module unpacks from the Tomcat
+# archive. tomcat_ffm_jar runs that unpacking when the jar is missing and prints the jar's path; run from the
+# repository's root.
+OPENSSL_FFM_IMPLEMENTATION=org.apache.tomcat.util.net.openssl.panama.OpenSSLImplementation
+tomcat_ffm_jar() { # build-log
+    local jar
+    jar=$(ls assembly/target/tomcat-ffm/apache-tomcat-*/lib/tomcat-coyote-ffm.jar 2>/dev/null | head -1)
+    if [ -z "$jar" ]; then
+        # shellcheck disable=SC2086
+        mvn ${MVN_OFFLINE:-} -B -q -pl assembly generate-resources >>"$1" 2>&1 || { tail -40 "$1" >&2; exit 1; }
+        jar=$(ls assembly/target/tomcat-ffm/apache-tomcat-*/lib/tomcat-coyote-ffm.jar | head -1)
+    fi
+    echo "$(pwd)/$jar"
+}

@@ -83,16 +83,8 @@ build_classpath() { # builds live.war and the bench main (unless SKIP_BUILD=1) a
     case "$TLS_ENGINE" in
         jsse) ;;
         openssl)
-            local ffm
-            ffm=$(ls "$REPO"/assembly/target/tomcat-ffm/apache-tomcat-*/lib/tomcat-coyote-ffm.jar 2>/dev/null | head -1)
-            if [ -z "$ffm" ]; then
-                # shellcheck disable=SC2086
-                mvn $MVN_OFFLINE -B -q -pl assembly generate-resources >>"$WORK/build.log" 2>&1 \
-                    || { tail -40 "$WORK/build.log"; exit 1; }
-                ffm=$(ls "$REPO"/assembly/target/tomcat-ffm/apache-tomcat-*/lib/tomcat-coyote-ffm.jar | head -1)
-            fi
-            CLASSPATH="$CLASSPATH:$ffm"
-            CONNECTOR_ATTRS="$CONNECTOR_ATTRS sslImplementationName=org.apache.tomcat.util.net.openssl.panama.OpenSSLImplementation"
+            CLASSPATH="$CLASSPATH:$(tomcat_ffm_jar "$WORK/build.log")"
+            CONNECTOR_ATTRS="$CONNECTOR_ATTRS sslImplementationName=$OPENSSL_FFM_IMPLEMENTATION"
             JAVA_OPTS="$JAVA_OPTS --enable-native-access=ALL-UNNAMED" ;;
         *) echo "TLS_ENGINE must be jsse or openssl" >&2; exit 2 ;;
     esac
@@ -162,18 +154,8 @@ start_ours() { # $1 = mode
     OURS_PORT=$(sed -n 's/^httpsPort=//p' "$WORK/ready.properties")
 }
 
-tls_of() { # $1 = port: the protocol and cipher a default OpenSSL client negotiates
-    echo | openssl s_client -connect "127.0.0.1:$1" 2>/dev/null \
-        | awk '/^ *Protocol *:/ { p = $3 } /^ *Cipher *:/ { c = $3 } END { print p, c }'
-}
-
 setup_nginx_tls() { # the same self-signed certificate as Tomcat's, converted to PEM; the same TLS version as ours
-    local keystore storepass
-    keystore=$(sed -n 's/^keystore=//p' "$WORK/ready.properties")
-    storepass=$(sed -n 's/^keystorePassword=//p' "$WORK/ready.properties")
-    mkdir -p "$WORK/nginx/tls"
-    openssl pkcs12 -in "$keystore" -passin "pass:$storepass" -nokeys -out "$WORK/nginx/tls/cert.pem" 2>/dev/null
-    openssl pkcs12 -in "$keystore" -passin "pass:$storepass" -nocerts -nodes -out "$WORK/nginx/tls/key.pem" 2>/dev/null
+    nginx_pem_from_keystore "$WORK/ready.properties" "$WORK/nginx/tls"
     OURS_TLS=$(tls_of "$OURS_PORT")
     TLS_PROTOCOL=${OURS_TLS%% *}
     [ -n "$TLS_PROTOCOL" ] || { echo "cannot tell the TLS version of live.war" >&2; exit 1; }

@@ -14,7 +14,9 @@
 # that runs our server and Maven; default: java on the PATH), SERVER_JAVA_OPTS (more options for our server's JVM),
 # PROTOCOL (default h1: HTTP/1.1 from wrk; h2: HTTP/2 over cleartext with prior knowledge from h2load, Debian
 # nghttp2-client, one stream at a time on each of the 64 connections, nginx on a "listen ... http2" port with
-# sendfile off),
+# sendfile off; https: HTTP/1.1 over TLS from wrk, to our publishing connector, which serves viewers too, and to an
+# nginx "listen ... ssl" port with the same certificate and TLS version), TLS_ENGINE (with PROTOCOL=https: jsse,
+# the default, or openssl: Tomcat's OpenSSL through FFM, Java 22+),
 # SETTLE (default 300: after the warm-up, up to this many more seconds of load on ours and stock, 5 s of each path at a
 # time, until our JVM's JIT compiler compiles at most 20 methods in such a 20 s step; 0 = none).
 set -euo pipefail
@@ -30,17 +32,29 @@ SETTLE="${SETTLE:-300}"
 ROUNDS="${ROUNDS:-2}"
 ACCESS_LOGS="${ACCESS_LOGS:-0}"
 PROTOCOL="${PROTOCOL:-h1}"
+TLS_ENGINE="${TLS_ENGINE:-jsse}"
 MVN_OFFLINE="${MVN_OFFLINE:-}"
 CONNECTIONS=64
 SECRET="benchsecret2026"
 EXPIRES=4000000000
 
 case "$PROTOCOL" in
-    h1) LOADGEN=wrk; CURL_H2=(); NGINX_LISTEN=""; NGINX_SENDFILE=on ;;
+    h1) LOADGEN=wrk; SCHEME=http; CURL_OPTS=(); NGINX_LISTEN=""; NGINX_SENDFILE=on ;;
     # nginx 1.22's HTTP/2 with sendfile on holds a small answer ~40 ms (1 450 playlists/s, 30 000 with it off) and
     # halves segment throughput: it gets its faster setting.
-    h2) LOADGEN=h2load; CURL_H2=(--http2-prior-knowledge); NGINX_LISTEN=" http2"; NGINX_SENDFILE=off ;;
-    *) echo "PROTOCOL is h1 or h2, not $PROTOCOL" >&2; exit 2 ;;
+    h2) LOADGEN=h2load; SCHEME=http; CURL_OPTS=(--http2-prior-knowledge); NGINX_LISTEN=" http2"; NGINX_SENDFILE=off ;;
+    # HTTP/1.1 over TLS (wrk's OpenSSL): our publishing connector, which serves viewers too, against nginx's "ssl"
+    # listener with the same certificate and TLS version (nginx 1.22 has no kernel TLS here: no sendfile over TLS).
+    https) LOADGEN=wrk; SCHEME=https; CURL_OPTS=(--insecure --http1.1); NGINX_LISTEN=" ssl"; NGINX_SENDFILE=on ;;
+    *) echo "PROTOCOL is h1, h2 or https, not $PROTOCOL" >&2; exit 2 ;;
+esac
+ENGINE_JAVA_OPTS=()
+case "$TLS_ENGINE" in
+    jsse) ;;
+    openssl) [ "$PROTOCOL" = https ] || { echo "TLS_ENGINE=openssl needs PROTOCOL=https" >&2; exit 2; }
+        ENGINE_JAVA_OPTS=(--enable-native-access=ALL-UNNAMED
+            "-Dlivepush.test.sslImplementation=$OPENSSL_FFM_IMPLEMENTATION") ;;
+    *) echo "TLS_ENGINE is jsse or openssl, not $TLS_ENGINE" >&2; exit 2 ;;
 esac
 for tool in "$LOADGEN" nginx taskset mvn openssl curl; do
     command -v "$tool" >/dev/null 2>&1 \
@@ -72,6 +86,7 @@ mvn $MVN_OFFLINE -q -B -pl ingest-servlet -am package dependency:build-classpath
 # The reactor's own classes, not whatever livepush jars sit in ~/.m2.
 CP="ingest-servlet/target/test-classes:ingest-servlet/target/classes:persistence/target/classes"
 CP="$CP:persistence/target/test-classes:$(tr ':' '\n' < "$WORK/deps.txt" | grep -v '/io/livepush/' | paste -sd:)"
+[ "$TLS_ENGINE" = openssl ] && CP="$CP:$(tomcat_ffm_jar "$WORK/build.log")"
 
 echo "== starting live.war (embedded Tomcat 11, $(bench_java_banner))"
 ACCESS_LOG_FLAG=""
@@ -80,7 +95,7 @@ if [ "$ACCESS_LOGS" = 1 ]; then
     ACCESS_LOG_FLAG="-Dlivepush.bench.accessLog=true"
     NGINX_ACCESS_LOG="access_log $WORK/nginx/logs/access.log;"
 fi
-"$JAVA" -Xms512m -Xmx512m $ACCESS_LOG_FLAG ${SERVER_JAVA_OPTS:-} -Dlivepush.war=ingest-servlet/target/live -cp "$CP" \
+"$JAVA" -Xms512m -Xmx512m $ACCESS_LOG_FLAG "${ENGINE_JAVA_OPTS[@]}" ${SERVER_JAVA_OPTS:-} -Dlivepush.war=ingest-servlet/target/live -cp "$CP" \
     io.livepush.bench.PlaybackBenchServer \
     "$WORK/ours" "$WORK/ours.properties" "$SECRET" >"$WORK/ours.log" 2>&1 &
 OURS_PID=$!
@@ -91,12 +106,22 @@ for _ in $(seq 1 180); do
 done
 [ -f "$WORK/ours.properties" ] || { echo "the bench server did not start" >&2; cat "$WORK/ours.log" >&2; exit 1; }
 prop() { sed -n "s/^$1=//p" "$WORK/ours.properties" | sed 's/\\:/:/g; s/\\=/=/g'; }
-OURS_PORT="$(prop port)"
 STORAGE="$(prop storage)"
-OURS_PLAYLIST="http://127.0.0.1:$OURS_PORT$(prop playlist)"
-OURS_SEGMENT="http://127.0.0.1:$OURS_PORT$(prop segment)"
-STOCK_PLAYLIST="http://127.0.0.1:$OURS_PORT$(prop stockPlaylist)"
-STOCK_SEGMENT="http://127.0.0.1:$OURS_PORT$(prop stockSegment)"
+if [ "$PROTOCOL" = https ]; then
+    OURS_PORT="$(prop httpsPort)"
+    OURS_PLAYLIST="https://127.0.0.1:$OURS_PORT$(prop httpsPlaylist)"
+    OURS_SEGMENT="https://127.0.0.1:$OURS_PORT$(prop httpsSegment)"
+    nginx_pem_from_keystore "$WORK/ours.properties" "$WORK/nginx/tls"
+    OURS_TLS="$(tls_of "$OURS_PORT")"
+    NGINX_LISTEN=" ssl; ssl_protocols ${OURS_TLS%% *}; ssl_certificate $WORK/nginx/tls/cert.pem"
+    NGINX_LISTEN="$NGINX_LISTEN; ssl_certificate_key $WORK/nginx/tls/key.pem"
+else
+    OURS_PORT="$(prop port)"
+    OURS_PLAYLIST="http://127.0.0.1:$OURS_PORT$(prop playlist)"
+    OURS_SEGMENT="http://127.0.0.1:$OURS_PORT$(prop segment)"
+fi
+STOCK_PLAYLIST="$SCHEME://127.0.0.1:$OURS_PORT$(prop stockPlaylist)"
+STOCK_SEGMENT="$SCHEME://127.0.0.1:$OURS_PORT$(prop stockSegment)"
 
 echo "== starting nginx ($("$NGINX_BIN" -v 2>&1))"
 NGINX_PORT="$(free_port)"
@@ -151,13 +176,13 @@ NGINX_PID=$!
 sleep 1
 NGINX_TOKEN="$(printf '%s' "${EXPIRES}/live/play/acme/bench/ $SECRET" | openssl md5 -binary | openssl base64 \
     | tr '+/' '-_' | tr -d '=')"
-NGINX_PLAYLIST="http://127.0.0.1:$NGINX_PORT/live/play/acme/bench/playlist.m3u8?e=$EXPIRES&h=$NGINX_TOKEN"
-NGINX_SEGMENT="http://127.0.0.1:$NGINX_PORT/live/play/acme/bench/seg.ts?e=$EXPIRES&h=$NGINX_TOKEN"
+NGINX_PLAYLIST="$SCHEME://127.0.0.1:$NGINX_PORT/live/play/acme/bench/playlist.m3u8?e=$EXPIRES&h=$NGINX_TOKEN"
+NGINX_SEGMENT="$SCHEME://127.0.0.1:$NGINX_PORT/live/play/acme/bench/seg.ts?e=$EXPIRES&h=$NGINX_TOKEN"
 
 echo "== checking that both enforce their token and serve the same bytes"
 check() { # url expected-status
     local status
-    status="$(curl -s "${CURL_H2[@]}" -o /dev/null -w '%{http_code}' "$1")"
+    status="$(curl -s "${CURL_OPTS[@]}" -o /dev/null -w '%{http_code}' "$1")"
     [ "$status" = "$2" ] || { echo "expected $2 from ${1%%\?*} but got $status" >&2; exit 1; }
 }
 for url in "$OURS_PLAYLIST" "$OURS_SEGMENT" "$NGINX_PLAYLIST" "$NGINX_SEGMENT"; do
@@ -166,14 +191,14 @@ for url in "$OURS_PLAYLIST" "$OURS_SEGMENT" "$NGINX_PLAYLIST" "$NGINX_SEGMENT"; 
 done
 check "$STOCK_PLAYLIST" 200
 check "$STOCK_SEGMENT" 200
-body() { curl -s "${CURL_H2[@]}" "$1" | md5sum; }
+body() { curl -s "${CURL_OPTS[@]}" "$1" | md5sum; }
 for triple in "$OURS_PLAYLIST $NGINX_PLAYLIST $STOCK_PLAYLIST" "$OURS_SEGMENT $NGINX_SEGMENT $STOCK_SEGMENT"; do
     set -- $triple
     [ "$(body "$1")" = "$(body "$2")" ] || { echo "bodies differ" >&2; exit 1; }
     [ "$(body "$1")" = "$(body "$3")" ] || { echo "bodies differ" >&2; exit 1; }
 done
-echo "playlist $(curl -s "${CURL_H2[@]}" "$OURS_PLAYLIST" | wc -c) bytes," \
-    "segment $(curl -s "${CURL_H2[@]}" "$OURS_SEGMENT" | wc -c) bytes, over $PROTOCOL"
+echo "playlist $(curl -s "${CURL_OPTS[@]}" "$OURS_PLAYLIST" | wc -c) bytes," \
+    "segment $(curl -s "${CURL_OPTS[@]}" "$OURS_SEGMENT" | wc -c) bytes, over $PROTOCOL"
 
 NGINX_PIDS="$NGINX_PID $(pgrep -P "$NGINX_PID" | tr '\n' ' ')"
 pin() { # cpu-list
@@ -192,7 +217,7 @@ to_ms() { # wrk latency such as 812.00us, 1.23ms, 2.01s
 load() { # mode seconds url
     local pin=() threads=2 out
     if [ "$1" = pinned ]; then pin=(taskset -c 1); threads=1; fi
-    if [ "$PROTOCOL" = h1 ]; then
+    if [ "$LOADGEN" = wrk ]; then
         out="$("${pin[@]}" wrk -t"$threads" -c"$CONNECTIONS" -d"${2}s" --latency "$3")"
         printf '%s %s %s %s %s\n' "$(echo "$out" | awk '/^Requests\/sec/ { print $2 }')" \
             "$(to_ms "$(echo "$out" | awk '$1 == "50%" { print $2 }')")" \
@@ -289,6 +314,8 @@ awk -F'\t' '
                 rn * 1.048576
         }
     }' "$RESULTS"
+[ "$PROTOCOL" != https ] \
+    || echo "TLS: ours $OURS_TLS (engine $TLS_ENGINE), nginx $(tls_of "$NGINX_PORT") (wrk's OpenSSL negotiated)"
 echo "protocol: $PROTOCOL ($LOADGEN); access logs: $([ "$ACCESS_LOGS" = 1 ] && echo "on (both)" || echo off)"
 echo "server JVM: $(bench_java_banner); $JIT_LINE"
 echo "load average: $(cat /proc/loadavg)"

@@ -20,9 +20,9 @@ import java.util.Properties;
  * one lets 127.0.0.1 in, so every request walks all of them) and MediaVault {@code URL_ALL}, plus a 2 KiB playlist and
  * a 1 MiB segment. The same files are also served by a stock {@code DefaultServlet} at {@code /stock} (no checks,
  * Tomcat's resource cache on), Tomcat's own ceiling. With {@code -Dlivepush.bench.accessLog=true} the host writes the
- * access log of tomcat-conf's {@code server.xml}. Writes the port and the signed paths (one directory token) as a
- * properties file, then serves until the process is terminated, when it drops the schema. Not a test; never run by
- * Maven.
+ * access log of tomcat-conf's {@code server.xml}. Writes the ports, the signed paths (one directory token per scheme)
+ * and the HTTPS connector's key store as a properties file, then serves until the process is terminated, when it drops
+ * the schema. Not a test; never run by Maven.
  * <p>
  * Arguments: a work directory, the properties file to write, the MediaVault secret.
  */
@@ -48,19 +48,30 @@ public final class PlaybackBenchServer {
         Path slot = fx.storage.resolve("acme/bench");
         Files.writeString(slot.resolve("playlist.m3u8"), playlist(2048));
         Files.write(slot.resolve("seg.ts"), new byte[1024 * 1024]);
-        String base = fx.tomcat.http("/play/acme/bench/").toString();
-        String signed = new MediaVaultSigner(secret).sign(base + "playlist.m3u8",
-                Term.prefix(MediaVaultSigner.directoryPrefixLength(base + "playlist.m3u8")), Term.end(4_000_000_000L));
-        String query = signed.substring(signed.indexOf('?'));
         Properties properties = new Properties();
         properties.setProperty("port", String.valueOf(fx.tomcat.httpPort()));
         properties.setProperty("storage", fx.storage.toString());
+        String query = directoryToken(secret, fx.tomcat.http("/play/acme/bench/playlist.m3u8").toString());
         properties.setProperty("playlist", "/live/play/acme/bench/playlist.m3u8" + query);
         properties.setProperty("segment", "/live/play/acme/bench/seg.ts" + query);
+        // The publishing connector serves viewers too (tomcat-conf's server.xml); the token signs the scheme and port.
+        properties.setProperty("httpsPort", String.valueOf(fx.tomcat.httpsPort()));
+        properties.setProperty("keystore", fx.tomcat.certificate().keystore().toString());
+        properties.setProperty("keystorePassword", fx.tomcat.certificate().password());
+        String httpsQuery = directoryToken(secret, fx.tomcat.https("/play/acme/bench/playlist.m3u8").toString());
+        properties.setProperty("httpsPlaylist", "/live/play/acme/bench/playlist.m3u8" + httpsQuery);
+        properties.setProperty("httpsSegment", "/live/play/acme/bench/seg.ts" + httpsQuery);
         fx.tomcat.addStockContext("/stock", fx.storage);
         properties.setProperty("stockPlaylist", "/stock/acme/bench/playlist.m3u8");
         properties.setProperty("stockSegment", "/stock/acme/bench/seg.ts");
         server.serveUntilStopped(out, properties, "playback bench server");
+    }
+
+    /** The query of a token for {@code url}'s directory that expires in 2096. */
+    private static String directoryToken(String secret, String url) {
+        String signed = new MediaVaultSigner(secret).sign(url,
+                Term.prefix(MediaVaultSigner.directoryPrefixLength(url)), Term.end(4_000_000_000L));
+        return signed.substring(signed.indexOf('?'));
     }
 
     /** 19 rules that do not match 127.0.0.1 (v4 and v6, allow and deny), then an allow for the loopback network. */
