@@ -95,8 +95,8 @@ if [ "$ACCESS_LOGS" = 1 ]; then
     ACCESS_LOG_FLAG="-Dlivepush.bench.accessLog=true"
     NGINX_ACCESS_LOG="access_log $WORK/nginx/logs/access.log;"
 fi
-"$JAVA" -Xms512m -Xmx512m $ACCESS_LOG_FLAG "${ENGINE_JAVA_OPTS[@]}" ${SERVER_JAVA_OPTS:-} -Dlivepush.war=ingest-servlet/target/live -cp "$CP" \
-    io.livepush.bench.PlaybackBenchServer \
+"$JAVA" -Xms512m -Xmx512m $ACCESS_LOG_FLAG "${ENGINE_JAVA_OPTS[@]}" ${SERVER_JAVA_OPTS:-} \
+    -Dlivepush.war=ingest-servlet/target/live -cp "$CP" io.livepush.bench.PlaybackBenchServer \
     "$WORK/ours" "$WORK/ours.properties" "$SECRET" >"$WORK/ours.log" 2>&1 &
 OURS_PID=$!
 for _ in $(seq 1 180); do
