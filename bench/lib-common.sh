@@ -59,18 +59,21 @@ settle_jit() { # pid step max command...
     SETTLE_TOTAL=$after
 }
 
+property() { # file name: the value of a java.util.Properties line (which escapes ':' and '=' with a backslash)
+    sed -n "s/^$2=//p" "$1" | sed 's/\\:/:/g; s/\\=/=/g'
+}
+
 tls_of() { # port: the protocol and cipher a default OpenSSL client negotiates with 127.0.0.1:port
     echo | openssl s_client -connect "127.0.0.1:$1" 2>/dev/null \
         | awk '/^ *Protocol *:/ { p = $3 } /^ *Cipher *:/ { c = $3 } END { print p, c }'
 }
 
 # Our bench server's self-signed certificate for nginx: the PKCS#12 key store named by the "keystore" and
-# "keystorePassword" lines of a properties file (java.util.Properties escapes ':' and '='), written as cert.pem and
-# key.pem into a directory.
+# "keystorePassword" lines of a properties file, written as cert.pem and key.pem into a directory.
 nginx_pem_from_keystore() { # properties-file directory
     local keystore storepass
-    keystore=$(sed -n 's/^keystore=//p' "$1" | sed 's/\\:/:/g; s/\\=/=/g')
-    storepass=$(sed -n 's/^keystorePassword=//p' "$1" | sed 's/\\:/:/g; s/\\=/=/g')
+    keystore=$(property "$1" keystore)
+    storepass=$(property "$1" keystorePassword)
     mkdir -p "$2"
     openssl pkcs12 -in "$keystore" -passin "pass:$storepass" -nokeys -out "$2/cert.pem" 2>/dev/null
     openssl pkcs12 -in "$keystore" -passin "pass:$storepass" -nocerts -nodes -out "$2/key.pem" 2>/dev/null

@@ -45,7 +45,8 @@ case "$PROTOCOL" in
     h2) LOADGEN=h2load; SCHEME=http; CURL_OPTS=(--http2-prior-knowledge); NGINX_LISTEN=" http2"; NGINX_SENDFILE=off ;;
     # HTTP/1.1 over TLS (wrk's OpenSSL): our publishing connector, which serves viewers too, against nginx's "ssl"
     # listener with the same certificate and TLS version (nginx 1.22 has no kernel TLS here: no sendfile over TLS).
-    https) LOADGEN=wrk; SCHEME=https; CURL_OPTS=(--insecure --http1.1); NGINX_LISTEN=" ssl"; NGINX_SENDFILE=on ;;
+    # NGINX_LISTEN is set once our server's certificate and TLS version are known.
+    https) LOADGEN=wrk; SCHEME=https; CURL_OPTS=(--insecure --http1.1); NGINX_SENDFILE=on ;;
     *) echo "PROTOCOL is h1, h2 or https, not $PROTOCOL" >&2; exit 2 ;;
 esac
 ENGINE_JAVA_OPTS=()
@@ -105,7 +106,7 @@ for _ in $(seq 1 180); do
     sleep 1
 done
 [ -f "$WORK/ours.properties" ] || { echo "the bench server did not start" >&2; cat "$WORK/ours.log" >&2; exit 1; }
-prop() { sed -n "s/^$1=//p" "$WORK/ours.properties" | sed 's/\\:/:/g; s/\\=/=/g'; }
+prop() { property "$WORK/ours.properties" "$1"; }
 STORAGE="$(prop storage)"
 if [ "$PROTOCOL" = https ]; then
     OURS_PORT="$(prop httpsPort)"
