@@ -11,7 +11,8 @@
 # per connection), SERVER_JAVA_OPTS (-Xms2g -Xmx2g), MVN_OFFLINE ("-o" keeps Maven offline), LIVEPUSH_TEST_JDBC_URL (default
 # jdbc:mariadb://127.0.0.1:3306/?user=root), JAVA_HOME (either JDK; jcmd of the same JDK is used), ASYNC_PROFILER (the
 # path of async-profiler's libasyncProfiler.so: each round's release is profiled, CPU samples every 200 us, into
-# <round>-release.collapsed beside the histograms).
+# <round>-release.collapsed beside the histograms), SERVER_CLASSPATH_PREFIX (directories or jars put before the server's
+# classpath, not the client's: patched Tomcat classes for an experiment).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -58,7 +59,7 @@ CP="$CP:persistence/target/test-classes:$(tr ':' '\n' < "$WORK/deps.cp" | grep -
 
 log "Starting live.war ($("$JAVA" -version 2>&1 | head -1), $SERVER_JAVA_OPTS); work directory $WORK"
 # shellcheck disable=SC2086
-"$JAVA" $SERVER_JAVA_OPTS -Dlivepush.war=ingest-servlet/target/live -cp "$CP" io.livepush.bench.HeldReloadsBenchServer \
+"$JAVA" $SERVER_JAVA_OPTS -Dlivepush.war=ingest-servlet/target/live -cp "${SERVER_CLASSPATH_PREFIX:+$SERVER_CLASSPATH_PREFIX:}$CP" io.livepush.bench.HeldReloadsBenchServer \
     "$WORK/server" "$WORK/server.properties" >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 180); do
