@@ -16,9 +16,12 @@
 # nghttp2-client, one stream at a time on each of the 64 connections, nginx on a "listen ... http2" port with
 # sendfile off; https: HTTP/1.1 over TLS from wrk, to our publishing connector, which serves viewers too, and to an
 # nginx "listen ... ssl" port with the same certificate and TLS version), TLS_ENGINE (with PROTOCOL=https: jsse,
-# the default, or openssl: Tomcat's OpenSSL through FFM, Java 22+),
+# the default, or openssl: Tomcat's OpenSSL through FFM, Java 22+), SERVER_CLASSPATH_PREFIX (directories or jars put
+# before our server's classpath: patched Tomcat classes for an experiment),
 # SETTLE (default 300: after the warm-up, up to this many more seconds of load on ours and stock, 5 s of each path at a
-# time, until our JVM's JIT compiler compiles at most 20 methods in such a 20 s step; 0 = none).
+# time, until our JVM's JIT compiler compiles at most 20 methods in such a 20 s step; 0 = none), FIXED_RATE (default 1:
+# after the closed-loop rounds, the playlist again for ROUNDS rounds of each server with h2load offering half of
+# nginx's closed-loop rate of that mode, the same for all three, so that CPU per request compares equal work; 0 = skip).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=bench/lib-common.sh
@@ -30,6 +33,7 @@ DURATION="${DURATION:-10}"
 WARMUP="${WARMUP:-30}"
 SETTLE="${SETTLE:-300}"
 ROUNDS="${ROUNDS:-2}"
+FIXED_RATE="${FIXED_RATE:-1}"
 ACCESS_LOGS="${ACCESS_LOGS:-0}"
 PROTOCOL="${PROTOCOL:-h1}"
 TLS_ENGINE="${TLS_ENGINE:-jsse}"
@@ -57,6 +61,8 @@ case "$TLS_ENGINE" in
             "-Dlivepush.test.sslImplementation=$OPENSSL_FFM_IMPLEMENTATION") ;;
     *) echo "TLS_ENGINE is jsse or openssl, not $TLS_ENGINE" >&2; exit 2 ;;
 esac
+[ "$FIXED_RATE" = 0 ] || command -v h2load >/dev/null \
+    || { echo "FIXED_RATE=1 needs h2load (Debian nghttp2-client); FIXED_RATE=0 skips that pass" >&2; exit 2; }
 for tool in "$LOADGEN" nginx taskset mvn openssl curl; do
     command -v "$tool" >/dev/null 2>&1 \
         || { echo "missing $tool (apt-get install -y wrk nginx nghttp2-client)" >&2; exit 2; }
@@ -88,6 +94,7 @@ mvn $MVN_OFFLINE -q -B -pl ingest-servlet -am package dependency:build-classpath
 CP="ingest-servlet/target/test-classes:ingest-servlet/target/classes:persistence/target/classes"
 CP="$CP:persistence/target/test-classes:$(tr ':' '\n' < "$WORK/deps.txt" | grep -v '/io/livepush/' | paste -sd:)"
 [ "$TLS_ENGINE" = openssl ] && CP="$CP:$(tomcat_ffm_jar "$WORK/build.log")"
+[ -n "${SERVER_CLASSPATH_PREFIX:-}" ] && CP="$SERVER_CLASSPATH_PREFIX:$CP"
 
 echo "== starting live.war (embedded Tomcat 11, $(bench_java_banner))"
 ACCESS_LOG_FLAG=""
@@ -226,16 +233,35 @@ load() { # mode seconds url
             "$(echo "$out" | awk '/ requests in / { print $1 }')" \
             "$(echo "$out" | awk '/Non-2xx/ { print $NF }')"
     else
-        rm -f "$WORK/h2load.log"   # h2load appends to its log
-        "${pin[@]}" h2load -t"$threads" -c"$CONNECTIONS" -m1 -D "$2" --log-file="$WORK/h2load.log" "$3" \
-            >"$WORK/h2load.out" 2>&1 || { cat "$WORK/h2load.out" >&2; exit 1; }
-        awk -F'\t' '$2 >= 200 && $2 < 300 { print $3; next } { bad++ } END { print bad + 0 > "/dev/stderr" }' \
-            "$WORK/h2load.log" 2>"$WORK/h2load.bad" | sort -n >"$WORK/h2load.ok"
-        awk -v d="$2" -v bad="$(cat "$WORK/h2load.bad")" '{ v[NR] = $1 }
-            function rank(p,  i) { i = int(NR * p); if (i < NR * p) i++; return i < 1 ? 0 : v[i] / 1000 }
-            END { printf "%.2f %.2f %.2f %d %s\n", NR / d, rank(0.50), rank(0.99), NR + bad, bad ? bad : "" }' \
-            "$WORK/h2load.ok"
+        h2load_run "$2" "${pin[@]}" h2load -t"$threads" -c"$CONNECTIONS" -m1 "$3"
     fi
+}
+
+# Open-loop load on one URL: $CONNECTIONS connections, each paced by h2load's timer so that all together offer
+# $4 requests/s whatever the server's pace (HTTP/1.1 with --h1 unless PROTOCOL=h2). Prints what load prints.
+load_fixed() { # mode seconds url rate
+    local pin=() threads=2 h1=(--h1)
+    if [ "$1" = pinned ]; then pin=(taskset -c 1); threads=1; fi
+    [ "$PROTOCOL" = h2 ] && h1=()
+    h2load_run "$2" "${pin[@]}" h2load "${h1[@]}" -t"$threads" -c"$CONNECTIONS" -m1 \
+        --rps="$(awk -v r="$4" -v c="$CONNECTIONS" 'BEGIN { printf "%.4f", r / c }')" "$3"
+}
+
+# Runs an h2load command line for $1 seconds and prints "req/s p50-ms p99-ms requests non-2xx" from its per-request
+# log. Status 0 counts as answered: h2load 1.52 reads no status from an HTTP/1.1 status line without a reason
+# phrase, which is what Tomcat sends (the checks above saw 200 from every server).
+h2load_run() { # seconds h2load-command...
+    local seconds="$1"
+    shift
+    rm -f "$WORK/h2load.log"   # h2load appends to its log
+    "$@" -D "$seconds" --log-file="$WORK/h2load.log" >"$WORK/h2load.out" 2>&1 \
+        || { cat "$WORK/h2load.out" >&2; exit 1; }
+    awk -F'\t' '($2 >= 200 && $2 < 300) || $2 == 0 { print $3; next } { bad++ } END { print bad + 0 > "/dev/stderr" }' \
+        "$WORK/h2load.log" 2>"$WORK/h2load.bad" | sort -n >"$WORK/h2load.ok"
+    awk -v d="$seconds" -v bad="$(cat "$WORK/h2load.bad")" '{ v[NR] = $1 }
+        function rank(p,  i) { i = int(NR * p); if (i < NR * p) i++; return i < 1 ? 0 : v[i] / 1000 }
+        END { printf "%.2f %.2f %.2f %d %s\n", NR / d, rank(0.50), rank(0.99), NR + bad, bad ? bad : "" }' \
+        "$WORK/h2load.ok"
 }
 
 RESULTS="$WORK/results.tsv"
@@ -243,11 +269,15 @@ RESULTS="$WORK/results.tsv"
 server_pids() { # ours|nginx|stock: stock runs in our JVM
     if [ "$1" = nginx ]; then echo "$NGINX_PIDS"; else echo "$OURS_PID"; fi
 }
-run() { # mode server object url
-    local mode="$1" server="$2" object="$3" url="$4" out cpu0 cpu1
+run() { # mode server object url [rate]: closed loop, or paced at rate requests/s in all
+    local mode="$1" server="$2" object="$3" url="$4" rate="${5:-}" out cpu0 cpu1
     # shellcheck disable=SC2046
     cpu0="$(cpu_ticks $(server_pids "$server"))"
-    out="$(load "$mode" "$DURATION" "$url")"
+    if [ -n "$rate" ]; then
+        out="$(load_fixed "$mode" "$DURATION" "$url" "$rate")"
+    else
+        out="$(load "$mode" "$DURATION" "$url")"
+    fi
     # shellcheck disable=SC2046
     cpu1="$(cpu_ticks $(server_pids "$server"))"
     local rps p50 p99 errors requests cpu_us
@@ -292,29 +322,52 @@ for mode in pinned unpinned; do
     done
 done
 
-echo "== summary (means over rounds; MB/s = req/s x object size; stock = DefaultServlet without any check;"
-echo "   CPU = server user + system time per request, from /proc, in microseconds)"
-printf '%-8s %-8s %12s %12s %7s %9s %9s %9s %9s %12s %7s %9s %9s %7s %9s\n' mode object "ours req/s" "nginx req/s" ratio \
-    "ours p50" "ours p99" "nginx p50" "nginx p99" "stock req/s" "stock/nginx" "ours CPU" "nginx CPU" "CPU o/n" \
-    "stock CPU"
-awk -F'\t' '
-    { key = $1 SUBSEP $3; n[key, $2]++; rps[key, $2] += $4; p50[key, $2] += $5; p99[key, $2] += $6; cpu[key, $2] += $7
-      keys[key] = 1 }
-    END {
-        split("pinned unpinned", modes, " "); split("playlist segment", objects, " ")
-        for (m = 1; m <= 2; m++) for (o = 1; o <= 2; o++) {
-            k = modes[m] SUBSEP objects[o]
-            if (!(k in keys)) continue
-            ro = rps[k, "ours"] / n[k, "ours"]; rn = rps[k, "nginx"] / n[k, "nginx"]
-            rs = rps[k, "stock"] / n[k, "stock"]
-            co = cpu[k, "ours"] / n[k, "ours"]; cn = cpu[k, "nginx"] / n[k, "nginx"]; cs = cpu[k, "stock"] / n[k, "stock"]
-            printf "%-8s %-8s %12.0f %12.0f %6.2fx %7.2fms %7.2fms %7.2fms %7.2fms %12.0f %10.2fx %7.1fus %7.1fus %6.2fx %7.1fus\n",
-                modes[m], objects[o], ro, rn, ro / rn, p50[k, "ours"] / n[k, "ours"], p99[k, "ours"] / n[k, "ours"],
-                p50[k, "nginx"] / n[k, "nginx"], p99[k, "nginx"] / n[k, "nginx"], rs, rs / rn, co, cn, co / cn, cs
-            if (objects[o] == "segment") printf "%-8s %-8s %9.0f MB/s %9.0f MB/s\n", "", "", ro * 1.048576,
-                rn * 1.048576
-        }
-    }' "$RESULTS"
+summary() { # results-file
+    echo "== summary (means over rounds; MB/s = req/s x object size; stock = DefaultServlet without any check;"
+    echo "   CPU = server user + system time per request, from /proc, in microseconds)"
+    printf '%-8s %-8s %12s %12s %7s %9s %9s %9s %9s %12s %7s %9s %9s %7s %9s\n' mode object "ours req/s" "nginx req/s" ratio \
+        "ours p50" "ours p99" "nginx p50" "nginx p99" "stock req/s" "stock/nginx" "ours CPU" "nginx CPU" "CPU o/n" \
+        "stock CPU"
+    awk -F'\t' '
+        { key = $1 SUBSEP $3; n[key, $2]++; rps[key, $2] += $4; p50[key, $2] += $5; p99[key, $2] += $6; cpu[key, $2] += $7
+          keys[key] = 1 }
+        END {
+            split("pinned unpinned", modes, " "); split("playlist segment", objects, " ")
+            for (m = 1; m <= 2; m++) for (o = 1; o <= 2; o++) {
+                k = modes[m] SUBSEP objects[o]
+                if (!(k in keys)) continue
+                ro = rps[k, "ours"] / n[k, "ours"]; rn = rps[k, "nginx"] / n[k, "nginx"]
+                rs = rps[k, "stock"] / n[k, "stock"]
+                co = cpu[k, "ours"] / n[k, "ours"]; cn = cpu[k, "nginx"] / n[k, "nginx"]; cs = cpu[k, "stock"] / n[k, "stock"]
+                printf "%-8s %-8s %12.0f %12.0f %6.2fx %7.2fms %7.2fms %7.2fms %7.2fms %12.0f %10.2fx %7.1fus %7.1fus %6.2fx %7.1fus\n",
+                    modes[m], objects[o], ro, rn, ro / rn, p50[k, "ours"] / n[k, "ours"], p99[k, "ours"] / n[k, "ours"],
+                    p50[k, "nginx"] / n[k, "nginx"], p99[k, "nginx"] / n[k, "nginx"], rs, rs / rn, co, cn, co / cn, cs
+                if (objects[o] == "segment") printf "%-8s %-8s %9.0f MB/s %9.0f MB/s\n", "", "", ro * 1.048576,
+                    rn * 1.048576
+            }
+        }' "$1"
+}
+summary "$RESULTS"
+
+if [ "$FIXED_RATE" != 0 ]; then
+    echo "== fixed rate: the playlist paced by h2load at half of nginx's closed-loop rate above, ${DURATION}s per run"
+    CLOSED_RESULTS="$RESULTS"
+    RESULTS="$WORK/fixed.tsv"
+    : >"$RESULTS"
+    for mode in pinned unpinned; do
+        if [ "$mode" = pinned ]; then pin 0; else pin "0-$(($(nproc) - 1))"; fi
+        rate="$(awk -F'\t' -v m="$mode" '$1 == m && $2 == "nginx" && $3 == "playlist" { s += $4; n++ }
+            END { printf "%.0f", s / n / 2 }' "$CLOSED_RESULTS")"
+        echo "$mode: offered $rate req/s"
+        for _ in $(seq 1 "$ROUNDS"); do
+            run "$mode" ours playlist "$OURS_PLAYLIST" "$rate"
+            run "$mode" nginx playlist "$NGINX_PLAYLIST" "$rate"
+            run "$mode" stock playlist "$STOCK_PLAYLIST" "$rate"
+        done
+    done
+    echo "== fixed-rate summary (req/s is the rate achieved; below the offered one, pacing slipped)"
+    summary "$RESULTS" | tail -n +3
+fi
 [ "$PROTOCOL" != https ] \
     || echo "TLS: ours $OURS_TLS (engine $TLS_ENGINE), nginx $(tls_of "$NGINX_PORT") (wrk's OpenSSL negotiated)"
 echo "protocol: $PROTOCOL ($LOADGEN); access logs: $([ "$ACCESS_LOGS" = 1 ] && echo "on (both)" || echo off)"
