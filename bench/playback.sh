@@ -21,7 +21,8 @@
 # SETTLE (default 300: after the warm-up, up to this many more seconds of load on ours and stock, 5 s of each path at a
 # time, until our JVM's JIT compiler compiles at most 20 methods in such a 20 s step; 0 = none), FIXED_RATE (default 1:
 # after the closed-loop rounds, the playlist again for ROUNDS rounds of each server with h2load offering half of
-# nginx's closed-loop rate of that mode, the same for all three, so that CPU per request compares equal work; 0 = skip).
+# nginx's closed-loop rate of that mode, the same for all three, so that CPU per request compares equal work; 0 = skip),
+# FIXED_RATE_OFFER (requests/s offered in that pass in both modes instead, so that two runs compare at one rate).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=bench/lib-common.sh
@@ -350,14 +351,16 @@ summary() { # results-file
 summary "$RESULTS"
 
 if [ "$FIXED_RATE" != 0 ]; then
-    echo "== fixed rate: the playlist paced by h2load at half of nginx's closed-loop rate above, ${DURATION}s per run"
+    offer="half of nginx's closed-loop rate above"
+    [ -z "${FIXED_RATE_OFFER:-}" ] || offer="$FIXED_RATE_OFFER req/s"
+    echo "== fixed rate: the playlist paced by h2load at $offer, ${DURATION}s per run"
     CLOSED_RESULTS="$RESULTS"
     RESULTS="$WORK/fixed.tsv"
     : >"$RESULTS"
     for mode in pinned unpinned; do
         if [ "$mode" = pinned ]; then pin 0; else pin "0-$(($(nproc) - 1))"; fi
-        rate="$(awk -F'\t' -v m="$mode" '$1 == m && $2 == "nginx" && $3 == "playlist" { s += $4; n++ }
-            END { printf "%.0f", s / n / 2 }' "$CLOSED_RESULTS")"
+        rate="${FIXED_RATE_OFFER:-$(awk -F'\t' -v m="$mode" '$1 == m && $2 == "nginx" && $3 == "playlist" { s += $4; n++ }
+            END { printf "%.0f", s / n / 2 }' "$CLOSED_RESULTS")}"
         echo "$mode: offered $rate req/s"
         for _ in $(seq 1 "$ROUNDS"); do
             run "$mode" ours playlist "$OURS_PLAYLIST" "$rate"
