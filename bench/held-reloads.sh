@@ -59,7 +59,8 @@ CP="$CP:persistence/target/test-classes:$(tr ':' '\n' < "$WORK/deps.cp" | grep -
 
 log "Starting live.war ($("$JAVA" -version 2>&1 | head -1), $SERVER_JAVA_OPTS); work directory $WORK"
 # shellcheck disable=SC2086
-"$JAVA" $SERVER_JAVA_OPTS -Dlivepush.war=ingest-servlet/target/live -cp "${SERVER_CLASSPATH_PREFIX:+$SERVER_CLASSPATH_PREFIX:}$CP" io.livepush.bench.HeldReloadsBenchServer \
+"$JAVA" $SERVER_JAVA_OPTS -Dlivepush.war=ingest-servlet/target/live \
+    -cp "${SERVER_CLASSPATH_PREFIX:+$SERVER_CLASSPATH_PREFIX:}$CP" io.livepush.bench.HeldReloadsBenchServer \
     "$WORK/server" "$WORK/server.properties" >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 180); do
