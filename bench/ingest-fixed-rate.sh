@@ -75,14 +75,12 @@ run_fixed() { # $1 = mode, $2 = workload, $3 = port, $4 = total rate; prints "ok
         pids+=($!)
     done
     for e in "${pids[@]}"; do wait "$e" || { echo "h2load failed: $(tail -3 "$WORK"/h2/*.out)" >&2; exit 1; }; done
-    cat "$WORK"/h2/*.log | awk -F'\t' '$2 == 0 || ($2 >= 200 && $2 < 300) { print $3; next } { failed++ }
-        END { print failed + 0 > "/dev/stderr" }' 2>"$WORK/h2/failed" | sort -n >"$WORK/h2/ok"
-    if [ "$(cat "$WORK/h2/failed")" != 0 ]; then
+    local ok failed p50 p99
+    read -r ok failed p50 p99 <<<"$(h2load_latencies "$WORK"/h2/*.log)"
+    if [ "$failed" != 0 ]; then
         log "requests by status (-1: no answer, 0: answered): $(cut -f2 "$WORK"/h2/*.log | sort | uniq -c | tr -s ' \n' ' ')"
     fi
-    awk -v failed="$(cat "$WORK/h2/failed")" '{ v[NR] = $1 }
-        function rank(p,  i) { i = int(NR * p); if (i < NR * p) i++; return i < 1 ? 0 : v[i] }
-        END { printf "ok=%d failed=%d p50_us=%d p99_us=%d\n", NR, failed, rank(0.50), rank(0.99) }' "$WORK/h2/ok"
+    echo "ok=$ok failed=$failed p50_us=$p50 p99_us=$p99"
 }
 
 check_put() { # $1 = port, $2 = workload: the request h2load sends, once with curl, must get a 2xx

@@ -63,6 +63,18 @@ property() { # file name: the value of a java.util.Properties line (which escape
     sed -n "s/^$2=//p" "$1" | sed 's/\\:/:/g; s/\\=/=/g'
 }
 
+# The requests in h2load's per-request logs (--log-file: start, status, duration in µs, tab-separated) as
+# "answered failed p50-us p99-us". Status 0 counts as answered: h2load 1.52 reads no status from an HTTP/1.1 status
+# line without a reason phrase, which is what Tomcat sends; -1 (no answer) and any status outside 2xx count as failed.
+h2load_latencies() { # log-file...
+    local failed
+    failed=$(cat "$@" | awk -F'\t' '!($2 == 0 || ($2 >= 200 && $2 < 300)) { n++ } END { print n + 0 }')
+    cat "$@" | awk -F'\t' '$2 == 0 || ($2 >= 200 && $2 < 300) { print $3 }' | sort -n \
+        | awk -v failed="$failed" '{ v[NR] = $1 }
+            function rank(p,  i) { i = int(NR * p); if (i < NR * p) i++; return i < 1 ? 0 : v[i] }
+            END { printf "%d %d %d %d\n", NR, failed, rank(0.50), rank(0.99) }'
+}
+
 tls_of() { # port: the protocol and cipher a default OpenSSL client negotiates with 127.0.0.1:port
     echo | openssl s_client -connect "127.0.0.1:$1" 2>/dev/null \
         | awk '/^ *Protocol *:/ { p = $3 } /^ *Cipher *:/ { c = $3 } END { print p, c }'

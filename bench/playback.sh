@@ -220,13 +220,18 @@ to_ms() { # wrk latency such as 812.00us, 1.23ms, 2.01s
         printf "%.2f", n }'
 }
 
-# Closed-loop load on one URL: $CONNECTIONS connections, one request at a time on each. Prints one line:
-# "req/s p50-ms p99-ms requests non-2xx". wrk for HTTP/1.1; h2load for HTTP/2, whose per-request log gives the
-# percentiles.
-load() { # mode seconds url
-    local pin=() threads=2 out
+# Load on one URL from $CONNECTIONS connections, one request at a time on each. Prints one line:
+# "req/s p50-ms p99-ms requests non-2xx". Without a rate a closed loop: wrk for HTTP/1.1, h2load for HTTP/2, whose
+# per-request log gives the percentiles. With one, h2load paces each connection with its timer so that all together
+# offer that many requests/s whatever the server's pace (HTTP/1.1 with --h1 unless PROTOCOL=h2).
+load() { # mode seconds url [rate]
+    local pin=() threads=2 h1=(--h1) out
     if [ "$1" = pinned ]; then pin=(taskset -c 1); threads=1; fi
-    if [ "$LOADGEN" = wrk ]; then
+    [ "$PROTOCOL" = h2 ] && h1=()
+    if [ -n "${4:-}" ]; then
+        h2load_run "$2" "${pin[@]}" h2load "${h1[@]}" -t"$threads" -c"$CONNECTIONS" -m1 \
+            --rps="$(awk -v r="$4" -v c="$CONNECTIONS" 'BEGIN { printf "%.4f", r / c }')" "$3"
+    elif [ "$LOADGEN" = wrk ]; then
         out="$("${pin[@]}" wrk -t"$threads" -c"$CONNECTIONS" -d"${2}s" --latency "$3")"
         printf '%s %s %s %s %s\n' "$(echo "$out" | awk '/^Requests\/sec/ { print $2 }')" \
             "$(to_ms "$(echo "$out" | awk '$1 == "50%" { print $2 }')")" \
@@ -238,31 +243,16 @@ load() { # mode seconds url
     fi
 }
 
-# Open-loop load on one URL: $CONNECTIONS connections, each paced by h2load's timer so that all together offer
-# $4 requests/s whatever the server's pace (HTTP/1.1 with --h1 unless PROTOCOL=h2). Prints what load prints.
-load_fixed() { # mode seconds url rate
-    local pin=() threads=2 h1=(--h1)
-    if [ "$1" = pinned ]; then pin=(taskset -c 1); threads=1; fi
-    [ "$PROTOCOL" = h2 ] && h1=()
-    h2load_run "$2" "${pin[@]}" h2load "${h1[@]}" -t"$threads" -c"$CONNECTIONS" -m1 \
-        --rps="$(awk -v r="$4" -v c="$CONNECTIONS" 'BEGIN { printf "%.4f", r / c }')" "$3"
-}
-
-# Runs an h2load command line for $1 seconds and prints "req/s p50-ms p99-ms requests non-2xx" from its per-request
-# log. Status 0 counts as answered: h2load 1.52 reads no status from an HTTP/1.1 status line without a reason
-# phrase, which is what Tomcat sends (the checks above saw 200 from every server).
+# Runs an h2load command line for $1 seconds and prints what load prints, from its per-request log.
 h2load_run() { # seconds h2load-command...
-    local seconds="$1"
+    local seconds="$1" ok failed p50 p99
     shift
     rm -f "$WORK/h2load.log"   # h2load appends to its log
     "$@" -D "$seconds" --log-file="$WORK/h2load.log" >"$WORK/h2load.out" 2>&1 \
         || { cat "$WORK/h2load.out" >&2; exit 1; }
-    awk -F'\t' '($2 >= 200 && $2 < 300) || $2 == 0 { print $3; next } { bad++ } END { print bad + 0 > "/dev/stderr" }' \
-        "$WORK/h2load.log" 2>"$WORK/h2load.bad" | sort -n >"$WORK/h2load.ok"
-    awk -v d="$seconds" -v bad="$(cat "$WORK/h2load.bad")" '{ v[NR] = $1 }
-        function rank(p,  i) { i = int(NR * p); if (i < NR * p) i++; return i < 1 ? 0 : v[i] / 1000 }
-        END { printf "%.2f %.2f %.2f %d %s\n", NR / d, rank(0.50), rank(0.99), NR + bad, bad ? bad : "" }' \
-        "$WORK/h2load.ok"
+    read -r ok failed p50 p99 <<<"$(h2load_latencies "$WORK/h2load.log")"
+    awk -v d="$seconds" -v ok="$ok" -v bad="$failed" -v p50="$p50" -v p99="$p99" 'BEGIN {
+        printf "%.2f %.2f %.2f %d %s\n", ok / d, p50 / 1000, p99 / 1000, ok + bad, bad ? bad : "" }'
 }
 
 RESULTS="$WORK/results.tsv"
@@ -271,14 +261,10 @@ server_pids() { # ours|nginx|stock: stock runs in our JVM
     if [ "$1" = nginx ]; then echo "$NGINX_PIDS"; else echo "$OURS_PID"; fi
 }
 run() { # mode server object url [rate]: closed loop, or paced at rate requests/s in all
-    local mode="$1" server="$2" object="$3" url="$4" rate="${5:-}" out cpu0 cpu1
+    local mode="$1" server="$2" object="$3" url="$4" out cpu0 cpu1
     # shellcheck disable=SC2046
     cpu0="$(cpu_ticks $(server_pids "$server"))"
-    if [ -n "$rate" ]; then
-        out="$(load_fixed "$mode" "$DURATION" "$url" "$rate")"
-    else
-        out="$(load "$mode" "$DURATION" "$url")"
-    fi
+    out="$(load "$mode" "$DURATION" "$url" "${5:-}")"
     # shellcheck disable=SC2046
     cpu1="$(cpu_ticks $(server_pids "$server"))"
     local rps p50 p99 errors requests cpu_us
