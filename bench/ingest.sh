@@ -10,6 +10,7 @@ REPO=$(pwd)
 DURATION=${DURATION:-15}          # seconds per measured round
 ROUNDS=${ROUNDS:-2}               # A B pairs per workload and mode
 WARMUP=${WARMUP:-30}              # seconds of JVM warm-up under load before the first round of each mode
+SETTLE=${SETTLE:-300}             # then up to this many more seconds of load on ours while its JIT still compiles
 MODES=${MODES:-"pinned unpinned"}
 WORKLOADS=${WORKLOADS:-"a b"}
 # shellcheck source=bench/lib-ingest.sh
@@ -67,6 +68,8 @@ for mode in $MODES; do
         run_wrk "$mode" "$w" "$OURS_PORT" $(( WARMUP / $(wc -w <<<"$WORKLOADS") )) >/dev/null
         run_wrk "$mode" "$w" "$NGINX_PORT" 5 >/dev/null
     done
+    # shellcheck disable=SC2086
+    settle_compiler "$mode" $WORKLOADS
     heap_before=$(heap_used_mb)
     for w in $WORKLOADS; do
         for r in $(seq 1 "$ROUNDS"); do
