@@ -5,7 +5,7 @@
 # wrk (h2load with PROTOCOL=h2), 64 keep-alive connections; ours, nginx, stock in turn after a warm-up; servers
 # pinned to CPU 0 and the load generator to CPU 1, then unpinned. Prints req/s, p50/p99, the servers' CPU time per
 # request (user + system ticks of their processes from /proc, before and after each run, divided by the requests
-# completed) and the ratios ours/nginx and stock/nginx. See bench/README.md.
+# completed), the load generator's CPU time per request and the ratios ours/nginx and stock/nginx. See bench/README.md.
 #
 # Environment: LIVEPUSH_TEST_JDBC_URL (default jdbc:mariadb://127.0.0.1:3306/?user=root; the bench server creates and
 # drops a schema there), DURATION (s per run, default 10), WARMUP (s, default 30), ROUNDS (A B pairs per cell,
@@ -261,18 +261,24 @@ server_pids() { # ours|nginx|stock: stock runs in our JVM
     if [ "$1" = nginx ]; then echo "$NGINX_PIDS"; else echo "$OURS_PID"; fi
 }
 run() { # mode server object url [rate]: closed loop, or paced at rate requests/s in all
-    local mode="$1" server="$2" object="$3" url="$4" out cpu0 cpu1
+    local mode="$1" server="$2" object="$3" url="$4" out cpu0 cpu1 TIMEFORMAT='%U %S'
     # shellcheck disable=SC2046
     cpu0="$(cpu_ticks $(server_pids "$server"))"
-    out="$(load "$mode" "$DURATION" "$url" "${5:-}")"
+    # The load generator's own CPU time too (bash's time: user and system of wrk or h2load), so that a run bound by
+    # the client (one CPU busy on the pinned side) shows as such.
+    out="$({ time load "$mode" "$DURATION" "$url" "${5:-}" 2>&3; } 3>&2 2>"$WORK/client.time")"
     # shellcheck disable=SC2046
     cpu1="$(cpu_ticks $(server_pids "$server"))"
-    local rps p50 p99 errors requests cpu_us
+    local rps p50 p99 errors requests cpu_us client_us client_busy
     read -r rps p50 p99 requests errors <<<"$out"
     cpu_us="$(awk -v t="$((cpu1 - cpu0))" -v hz="$CLK_TCK" -v n="$requests" 'BEGIN { printf "%.1f", t / hz * 1e6 / n }')"
-    printf '%-8s %-6s %-8s %10s req/s  p50 %7s ms  p99 %7s ms  CPU %7s us/req  load %s%s\n' "$mode" "$server" \
-        "$object" "$rps" "$p50" "$p99" "$cpu_us" "$(cut -d' ' -f1 /proc/loadavg)" "${errors:+ NON-2xx: $errors}"
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$mode" "$server" "$object" "$rps" "$p50" "$p99" "$cpu_us" >>"$RESULTS"
+    read -r client_us client_busy <<<"$(awk -v n="$requests" -v d="$DURATION" '{ c = $1 + $2 }
+        END { printf "%.1f %.2f", c * 1e6 / n, c / d }' "$WORK/client.time")"
+    printf '%-8s %-6s %-8s %10s req/s  p50 %7s ms  p99 %7s ms  CPU %7s us/req  client %7s us/req (%s CPUs)  load %s%s\n' \
+        "$mode" "$server" "$object" "$rps" "$p50" "$p99" "$cpu_us" "$client_us" "$client_busy" \
+        "$(cut -d' ' -f1 /proc/loadavg)" "${errors:+ NON-2xx: $errors}"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$mode" "$server" "$object" "$rps" "$p50" "$p99" "$cpu_us" "$client_us" \
+        >>"$RESULTS"
 }
 
 echo "== warm-up: ${WARMUP}s on live.war, 10 s on nginx, 10 s on stock Tomcat (unpinned, not recorded)"
@@ -311,13 +317,13 @@ done
 
 summary() { # results-file
     echo "== summary (means over rounds; MB/s = req/s x object size; stock = DefaultServlet without any check;"
-    echo "   CPU = server user + system time per request, from /proc, in microseconds)"
-    printf '%-8s %-8s %12s %12s %7s %9s %9s %9s %9s %12s %7s %9s %9s %7s %9s\n' mode object "ours req/s" "nginx req/s" ratio \
-        "ours p50" "ours p99" "nginx p50" "nginx p99" "stock req/s" "stock/nginx" "ours CPU" "nginx CPU" "CPU o/n" \
-        "stock CPU"
+    echo "   CPU = server user + system time per request, from /proc, in microseconds; client = the load generator's)"
+    printf '%-8s %-8s %12s %12s %7s %9s %9s %9s %9s %12s %7s %9s %9s %7s %9s %9s %9s\n' mode object "ours req/s" \
+        "nginx req/s" ratio "ours p50" "ours p99" "nginx p50" "nginx p99" "stock req/s" "stock/nginx" "ours CPU" \
+        "nginx CPU" "CPU o/n" "stock CPU" "client o" "client n"
     awk -F'\t' '
         { key = $1 SUBSEP $3; n[key, $2]++; rps[key, $2] += $4; p50[key, $2] += $5; p99[key, $2] += $6; cpu[key, $2] += $7
-          keys[key] = 1 }
+          client[key, $2] += $8; keys[key] = 1 }
         END {
             split("pinned unpinned", modes, " "); split("playlist segment", objects, " ")
             for (m = 1; m <= 2; m++) for (o = 1; o <= 2; o++) {
@@ -326,9 +332,10 @@ summary() { # results-file
                 ro = rps[k, "ours"] / n[k, "ours"]; rn = rps[k, "nginx"] / n[k, "nginx"]
                 rs = rps[k, "stock"] / n[k, "stock"]
                 co = cpu[k, "ours"] / n[k, "ours"]; cn = cpu[k, "nginx"] / n[k, "nginx"]; cs = cpu[k, "stock"] / n[k, "stock"]
-                printf "%-8s %-8s %12.0f %12.0f %6.2fx %7.2fms %7.2fms %7.2fms %7.2fms %12.0f %10.2fx %7.1fus %7.1fus %6.2fx %7.1fus\n",
+                printf "%-8s %-8s %12.0f %12.0f %6.2fx %7.2fms %7.2fms %7.2fms %7.2fms %12.0f %10.2fx %7.1fus %7.1fus %6.2fx %7.1fus %7.1fus %7.1fus\n",
                     modes[m], objects[o], ro, rn, ro / rn, p50[k, "ours"] / n[k, "ours"], p99[k, "ours"] / n[k, "ours"],
-                    p50[k, "nginx"] / n[k, "nginx"], p99[k, "nginx"] / n[k, "nginx"], rs, rs / rn, co, cn, co / cn, cs
+                    p50[k, "nginx"] / n[k, "nginx"], p99[k, "nginx"] / n[k, "nginx"], rs, rs / rn, co, cn, co / cn, cs,
+                    client[k, "ours"] / n[k, "ours"], client[k, "nginx"] / n[k, "nginx"]
                 if (objects[o] == "segment") printf "%-8s %-8s %9.0f MB/s %9.0f MB/s\n", "", "", ro * 1.048576,
                     rn * 1.048576
             }
