@@ -57,7 +57,7 @@ declare -A BODY=([a]=$((1024 * 1024)) [b]=2048)
 declare -A NAMES=([a]=4 [b]=1)
 declare -A EXT=([a]=m4s [b]=m3u8)
 declare -A LABEL=([a]="(a) 1 MiB segments" [b]="(b) 2 KiB playlists")
-for w in a b; do head -c "${BODY[$w]}" /dev/zero | tr '\0' '#' >"$WORK/body-$w"; done
+for w in a b; do make_body "${BODY[$w]}" "${EXT[$w]}" "$WORK/body-$w"; done
 
 run_fixed() { # $1 = mode, $2 = workload, $3 = port, $4 = total rate; prints "ok= failed= p50_us= p99_us="
     local pin=() per e f pids=()

@@ -91,11 +91,30 @@ build_classpath() { # builds live.war and the bench main (unless SKIP_BUILD=1) a
 }
 
 # ---- wrk scripts: one slot (and user) per encoder; each request names its encoder's slot ----
+make_body() { # $1 = bytes, $2 = extension, $3 = output: a live media playlist for m3u8 (what an encoder rewrites, so
+    # ingest parses it as it would ffmpeg's; its segments are the f0-f3.m4s of the 1 MiB workload, so encoder health
+    # finds them), '#' bytes otherwise; exactly $1 bytes either way
+    if [ "$2" = m3u8 ]; then
+        awk -v size="$1" 'BEGIN {
+            text = "#EXTM3U\n#EXT-X-VERSION:6\n#EXT-X-TARGETDURATION:2\n#EXT-X-MEDIA-SEQUENCE:1000\n"
+            entry = "#EXTINF:2.000000,\nf%d.m4s\n"
+            for (s = 1000; length(text) + length(sprintf(entry, s % 4)) + 2 <= size; s++) text = text sprintf(entry, s % 4)
+            pad = size - length(text) - 1
+            line = "#"; for (i = 1; i < pad; i++) line = line "#"
+            printf "%s%s\n", text, line
+        }' >"$3"
+    else
+        head -c "$1" /dev/zero | tr '\0' '#' >"$3"
+    fi
+    [ "$(stat -c %s "$3")" = "$1" ] || { echo "make_body: $3 is not $1 bytes" >&2; exit 1; }
+}
+
 make_lua() { # $1 = body bytes, $2 = file names per encoder, $3 = extension, $4 = output, $5 = "close": new connection per request
     local close=""
     [ "${5:-}" = close ] && close=', ["Connection"] = "close"'
+    make_body "$1" "$3" "$4.body"
     {
-        echo "local encoders, names, size = $ENCODERS, $2, $1"
+        echo "local encoders, names = $ENCODERS, $2"
         echo "local auth = {"
         for i in $(seq 0 $((ENCODERS - 1))); do
             printf '  "%s",\n' "$(basic_auth "$i")"
@@ -104,7 +123,9 @@ make_lua() { # $1 = body bytes, $2 = file names per encoder, $3 = extension, $4 
         cat <<LUA
 local requests, n = {}, 0
 function init(args)
-  local body = string.rep("#", size)
+  local file = io.open("$4.body", "rb")
+  local body = file:read("*a")
+  file:close()
   for e = 0, encoders - 1 do
     for f = 0, names - 1 do
       local path = string.format("/live/push/acme/enc%02d/bench/f%d.$3", e, f)
