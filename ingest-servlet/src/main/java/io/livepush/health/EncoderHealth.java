@@ -3,6 +3,7 @@ package io.livepush.health;
 import io.livepush.playlist.MasterPlaylists;
 import io.livepush.playlist.MediaPlaylist;
 import io.livepush.playlist.Variant;
+import io.livepush.segment.PublishedFile;
 import io.livepush.segment.SegmentEvents;
 import java.io.IOException;
 import java.io.InputStream;
@@ -82,10 +83,9 @@ public final class EncoderHealth implements SegmentEvents, RenditionHealthSource
     }
 
     @Override
-    public void written(Path file, Instant modified) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".m3u8") || name.endsWith(".mpd")) {
-            uploads.put(file, clock.instant());
+    public void written(PublishedFile published) {
+        if (PublishedFile.isManifest(published.file().getFileName().toString())) {
+            uploads.put(published.file(), clock.instant());
         }
     }
 

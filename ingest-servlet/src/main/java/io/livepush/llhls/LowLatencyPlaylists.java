@@ -64,7 +64,7 @@ public final class LowLatencyPlaylists implements AutoCloseable {
         this.held = new HeldReloads(timer);
         this.growing = new GrowingSegments(uploads, scanning, held::changed);
         this.parts = new PartSources(growing);
-        views.addListener((file, playlist) -> held.changed(file));
+        views.addListener(held::changed);
         timer.scheduleWithFixedDelay(growing::sweep, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
     }
 

@@ -1,13 +1,12 @@
 package io.livepush.playback;
 
+import io.livepush.segment.PublishedFile;
 import io.livepush.segment.SegmentEvents;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Instant;
-import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,9 +20,11 @@ import java.util.concurrent.atomic.LongAdder;
  * (device and inode: ingest publishes by rename, so every upload is a new inode), the same modification time and the
  * same size; otherwise the file is read again. A copy is kept only when the file did not change while it was read.
  * <p>
- * Ingest and playback share this JVM, so a publish or a {@code DELETE} through this node drops the copy at once
- * ({@link SegmentEvents}). What changes the file otherwise (file expiry, another node writing shared storage, an
- * operator) is noticed by the {@code stat()}, which {@link #recent} skips for a copy proven current less than the
+ * Ingest and playback share this JVM, so a publish or a {@code DELETE} through this node drops the copy at once ({@link
+ * SegmentEvents}); a publish whose bytes ingest kept ({@link PublishedFile#content()}) puts them in its place, so the
+ * next request needs no {@code read()}: only its {@code stat()} proves them current, since two uploads of one file may
+ * announce themselves out of order. What changes the file otherwise (file expiry, another node writing shared storage,
+ * an operator) is noticed by the {@code stat()}, which {@link #recent} skips for a copy proven current less than the
  * recheck interval ago: that interval bounds how late such a change is seen; 0 proves every request.
  * <p>
  * Files over {@value #MAX_FILE_BYTES} bytes are not copied (the default servlet serves them). The copies together
@@ -56,12 +57,6 @@ final class ManifestCache implements SegmentEvents {
         this.recheckNanos = TimeUnit.MILLISECONDS.toNanos(recheckMillis);
     }
 
-    /** Returns whether {@code fileName} is a playlist or manifest (compared without regard to case). */
-    static boolean isManifest(String fileName) {
-        String lower = fileName.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".m3u8") || lower.endsWith(".mpd");
-    }
-
     /**
      * Returns the current content of the manifest at {@code file}, or {@code null} when it is not cached: not a
      * manifest, too large, the cache is off, or the file changed while it was read.
@@ -70,7 +65,8 @@ final class ManifestCache implements SegmentEvents {
      * @throws IOException when the file cannot be read (a missing file is not an error: {@code null})
      */
     Manifest current(Path file, BasicFileAttributes attributes) throws IOException {
-        if (budgetBytes == 0 || attributes.size() > MAX_FILE_BYTES || !isManifest(file.getFileName().toString())) {
+        if (budgetBytes == 0 || attributes.size() > MAX_FILE_BYTES
+                || !PublishedFile.isManifest(file.getFileName().toString())) {
             return null;
         }
         Copy copy = copies.get(file);
@@ -108,10 +104,19 @@ final class ManifestCache implements SegmentEvents {
         }
     }
 
-    /** Ingest published {@code file}: the copy, if any, is no longer current. */
+    /**
+     * Ingest published a file: the copy, if any, is no longer current; the bytes published, when ingest kept them,
+     * become the copy, to be proven by the next request's {@code stat()}.
+     */
     @Override
-    public void written(Path file, Instant modified) {
+    public void written(PublishedFile published) {
+        Path file = published.file();
         changed(file);
+        byte[] content = published.content();
+        if (content != null && budgetBytes > 0 && content.length <= MAX_FILE_BYTES
+                && PublishedFile.isManifest(file.getFileName().toString())) {
+            store(file, Manifest.of(content, published.attributes()), System.nanoTime() - recheckNanos);
+        }
     }
 
     /** An encoder deleted {@code file}. */
@@ -121,7 +126,7 @@ final class ManifestCache implements SegmentEvents {
     }
 
     private void changed(Path file) {
-        if (isManifest(file.getFileName().toString())) {
+        if (PublishedFile.isManifest(file.getFileName().toString())) {
             events.incrementAndGet();
             forget(file);
         }
@@ -157,18 +162,25 @@ final class ManifestCache implements SegmentEvents {
         if (!copy.isCopyOf(attributes) || !copy.isCopyOf(after)) {
             return null;
         }
-        if (bytes.get() + content.length > budgetBytes) {
-            copies.clear();
-            bytes.set(0);
-        }
-        Copy entry = new Copy(copy, System.nanoTime());
-        Copy previous = copies.put(file, entry);
-        bytes.addAndGet(content.length - (previous == null ? 0 : previous.manifest.content().length));
+        Copy entry = store(file, copy, System.nanoTime());
         if (events.get() != eventsBefore) {
             // A publish may have dropped the copy before it was stored: the next request proves it with a stat().
             copies.replace(file, entry, new Copy(copy, System.nanoTime() - recheckNanos));
         }
         return copy;
+    }
+
+    /** Keeps {@code copy} of {@code file}, proven current at {@code provenAt}, within the byte budget. */
+    private Copy store(Path file, Manifest copy, long provenAt) {
+        int length = copy.content().length;
+        if (bytes.get() + length > budgetBytes) {
+            copies.clear();
+            bytes.set(0);
+        }
+        Copy entry = new Copy(copy, provenAt);
+        Copy previous = copies.put(file, entry);
+        bytes.addAndGet(length - (previous == null ? 0 : previous.manifest.content().length));
+        return entry;
     }
 
     /** A copy and when it was last proven current ({@link System#nanoTime()}). */

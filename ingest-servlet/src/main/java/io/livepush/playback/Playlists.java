@@ -21,7 +21,7 @@ public final class Playlists {
     /** The most bytes read from a playlist. */
     static final int MAX_BYTES = 256 * 1024;
 
-    private static final byte[] TAG = "#EXT-X-STREAM-INF".getBytes(StandardCharsets.US_ASCII);
+    private static final String TAG = "#EXT-X-STREAM-INF";
 
     private Playlists() {
     }
@@ -48,19 +48,7 @@ public final class Playlists {
 
     /** Returns whether the first {@value #MAX_BYTES} bytes of a playlist's {@code content} contain the tag. */
     static boolean isMaster(byte[] content) {
-        return contains(content, Math.min(content.length, MAX_BYTES), TAG);
-    }
-
-    private static boolean contains(byte[] haystack, int length, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
+        // ISO-8859-1 turns each byte into one char, so the JDK's string search (an intrinsic) finds the tag's bytes.
+        return new String(content, 0, Math.min(content.length, MAX_BYTES), StandardCharsets.ISO_8859_1).contains(TAG);
     }
 }

@@ -57,8 +57,8 @@ public final class ExpiryIndex implements SegmentEvents {
     }
 
     @Override
-    public void written(Path file, Instant modified) {
-        add(file, modified);
+    public void written(PublishedFile published) {
+        add(published.file(), published.modified());
     }
 
     @Override

@@ -1,16 +1,15 @@
 package io.livepush.segment;
 
 import java.nio.file.Path;
-import java.time.Instant;
 
 /**
- * What {@link SegmentStore} tells the expiry index: every completed upload and every removal, as it happens, so the
- * index never has to scan the storage to learn about new files.
+ * What {@link SegmentStore} tells the expiry index, the playlist views and the manifest cache: every completed upload
+ * and every removal, as it happens, so none of them has to scan the storage to learn about new files.
  */
 public interface SegmentEvents {
 
-    /** {@code file} was published (created or replaced) with modification time {@code modified}. */
-    void written(Path file, Instant modified);
+    /** A file was published (created or replaced). */
+    void written(PublishedFile published);
 
     /** {@code file} was deleted by its encoder. */
     void removed(Path file);

@@ -16,7 +16,7 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -57,8 +57,8 @@ public final class SegmentStore {
     private final BlockingQueue<ByteBuffer> buffers = new ArrayBlockingQueue<>(POOLED_BUFFERS);
     private final SegmentEvents events = new SegmentEvents() {
         @Override
-        public void written(Path file, Instant modified) {
-            listeners.forEach(listener -> listener.written(file, modified));
+        public void written(PublishedFile published) {
+            listeners.forEach(listener -> listener.written(published));
         }
 
         @Override
@@ -146,12 +146,14 @@ public final class SegmentStore {
         try {
             FileChannel out = openTemp(temp, createParents);
             upload = inFlight.started(target, temp, writeThrough);
-            copy(body, out, maxBytes, upload);
+            boolean manifest = PublishedFile.isManifest(target.getFileName().toString());
+            byte[] content = copy(body, out, maxBytes, upload, manifest);
+            BasicFileAttributes attributes = Files.readAttributes(temp, BasicFileAttributes.class);
             boolean existed = Files.exists(target);
             move(temp, target);
             published = true;
             inFlight.ended(upload, UploadInFlight.State.PUBLISHED);
-            events.written(target, Files.getLastModifiedTime(target).toInstant());
+            events.written(new PublishedFile(target, attributes, content));
             return existed ? WriteResult.REPLACED : WriteResult.CREATED;
         } catch (IOException e) {
             throw translate(e, directory);
@@ -238,13 +240,18 @@ public final class SegmentStore {
     /**
      * Copies the body into {@code out} and closes it, filling the buffer before each write to save system calls; while
      * someone watches the upload in flight, every piece is written as it arrives, so readers never wait for a full
-     * buffer. Growth is announced once the bytes are in the file.
+     * buffer. The buffer is emptied only when full, so it holds a body that fits it whole. Growth is announced once
+     * the bytes are in the file.
+     *
+     * @param keep whether to return the body's bytes when it fit the buffer
+     * @return the body's bytes when {@code keep} is set and the whole body fit the buffer; otherwise {@code null}
      */
-    private void copy(ReadableByteChannel body, FileChannel out, long maxBytes, UploadInFlight upload)
+    private byte[] copy(ReadableByteChannel body, FileChannel out, long maxBytes, UploadInFlight upload, boolean keep)
             throws IOException {
         ByteBuffer buffer = borrowBuffer();
         try (out) {
             long total = 0;
+            int inFile = 0;
             int read;
             while ((read = body.read(buffer)) != -1) {
                 total += read;
@@ -252,14 +259,20 @@ public final class SegmentStore {
                     throw new ObjectTooLargeException(maxBytes);
                 }
                 if (!buffer.hasRemaining() || read > 0 && upload.watched()) {
-                    drain(buffer, out);
+                    inFile = writeNew(buffer, inFile, out);
                     upload.grew(total);
                 }
             }
-            if (buffer.position() > 0) {
-                drain(buffer, out);
+            byte[] content = null;
+            if (keep && buffer.position() == total) {
+                content = new byte[buffer.position()];
+                buffer.get(0, content);
+            }
+            if (buffer.position() > inFile) {
+                writeNew(buffer, inFile, out);
                 upload.grew(total);
             }
+            return content;
         } finally {
             buffer.clear();
             buffers.offer(buffer);
@@ -271,12 +284,22 @@ public final class SegmentStore {
         return buffer != null ? buffer : ByteBuffer.allocateDirect(COPY_BUFFER);
     }
 
-    private static void drain(ByteBuffer buffer, FileChannel out) throws IOException {
-        buffer.flip();
+    /**
+     * Writes the buffer's bytes from {@code inFile} to its position into {@code out}, and empties the buffer when it is
+     * full; returns how many of the buffer's bytes are in the file now.
+     */
+    private static int writeNew(ByteBuffer buffer, int inFile, FileChannel out) throws IOException {
+        int end = buffer.position();
+        buffer.limit(end).position(inFile);
         while (buffer.hasRemaining()) {
             out.write(buffer);
         }
+        buffer.limit(buffer.capacity());
+        if (end < buffer.capacity()) {
+            return end;
+        }
         buffer.clear();
+        return 0;
     }
 
     private static void move(Path temp, Path target) throws IOException {

@@ -6,7 +6,9 @@ import static io.livepush.health.HealthFiles.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livepush.playlist.PlaylistViews;
+import io.livepush.segment.PublishedFile;
 import io.livepush.testing.MutableClock;
+import io.livepush.testing.PublishedFiles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,8 +87,8 @@ class EncoderHealthTest {
     @Test
     void uploadsOfUnknownSlotsAndOtherFilesAreIgnored() {
         Path foreign = text(root.resolve("globex/cam9/index.m3u8"), playlist("seg", 0, 1, false));
-        health.written(foreign, START);
-        health.written(segment(slot.resolve("low/seg0.ts"), 10), START);
+        health.written(PublishedFiles.at(foreign, START));
+        health.written(PublishedFiles.at(segment(slot.resolve("low/seg0.ts"), 10), START));
         health.process();
 
         assertThat(health.renditions()).isEmpty();
@@ -143,9 +145,9 @@ class EncoderHealthTest {
     }
 
     private void upload(String path, String content) {
-        Path file = text(slot.resolve(path), content);
-        views.written(file, clock.instant());
-        health.written(file, clock.instant());
+        PublishedFile published = PublishedFiles.at(text(slot.resolve(path), content), clock.instant());
+        views.written(published);
+        health.written(published);
     }
 
     private static byte[] fixture() {

@@ -2,13 +2,14 @@ package io.livepush.playback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.livepush.segment.PublishedFile;
+import io.livepush.testing.PublishedFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,7 +52,7 @@ class ManifestCacheTest {
 
         assertThat(rechecking.recent(file)).as("a change around ingest waits for the recheck").isSameAs(proven);
 
-        rechecking.written(file, Instant.now());
+        rechecking.written(PublishedFiles.onDisk(file));
 
         assertThat(rechecking.recent(file)).as("dropped by the publish").isNull();
         assertThat(new String(rechecking.current(file, attributes(file)).content(), StandardCharsets.UTF_8))
@@ -121,11 +122,47 @@ class ManifestCacheTest {
     }
 
     @Test
-    void manifestsAreRecognisedByExtensionRegardlessOfCase() {
-        assertThat(ManifestCache.isManifest("index.M3U8")).isTrue();
-        assertThat(ManifestCache.isManifest("stream.mpd")).isTrue();
-        assertThat(ManifestCache.isManifest("seg.m4s")).isFalse();
-        assertThat(ManifestCache.isManifest("m3u8")).isFalse();
+    void thePublishedBytesAreTheNextCopyWithoutARead() throws Exception {
+        ManifestCache rechecking = new ManifestCache(1024 * 1024, 60_000);
+        Path file = Files.writeString(dir.resolve("index.m3u8"), "#EXTM3U\n#one\n");
+        rechecking.current(file, attributes(file));
+        Path next = Files.writeString(dir.resolve(".upload-1"), "#EXTM3U\n#one, two\n");
+        Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+
+        rechecking.written(PublishedFiles.withContent(file));
+
+        assertThat(rechecking.recent(file)).as("proven by the next request's stat() first").isNull();
+        long misses = rechecking.misses();
+        Manifest copy = rechecking.current(file, attributes(file));
+        assertThat(new String(copy.content(), StandardCharsets.UTF_8)).isEqualTo("#EXTM3U\n#one, two\n");
+        assertThat(rechecking.misses()).as("no read").isEqualTo(misses);
+        assertThat(rechecking.recent(file)).as("proven now").isSameAs(copy);
+        assertThat(rechecking.bytes()).isEqualTo(copy.content().length);
+    }
+
+    @Test
+    void publishedBytesAnnouncedAfterANewerUploadAreNeverServed() throws Exception {
+        ManifestCache rechecking = new ManifestCache(1024 * 1024, 60_000);
+        Path file = Files.writeString(dir.resolve("index.m3u8"), "#EXTM3U\n#first upload\n");
+        PublishedFile first = PublishedFiles.withContent(file);
+        Path second = Files.writeString(dir.resolve(".upload-2"), "#EXTM3U\n#second\n");
+        Files.move(second, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        rechecking.written(PublishedFiles.withContent(file));
+
+        rechecking.written(first);
+
+        assertThat(rechecking.recent(file)).isNull();
+        assertThat(new String(rechecking.current(file, attributes(file)).content(), StandardCharsets.UTF_8))
+                .isEqualTo("#EXTM3U\n#second\n");
+    }
+
+    @Test
+    void publishedBytesOfSegmentsAreNotCopied() throws Exception {
+        Path segment = Files.write(dir.resolve("seg_1.ts"), new byte[10]);
+
+        cache.written(new PublishedFile(segment, attributes(segment), new byte[10]));
+
+        assertThat(cache.bytes()).isZero();
     }
 
     @Test

@@ -2,11 +2,13 @@ package io.livepush.playlist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.livepush.segment.PublishedFile;
 import io.livepush.segment.SegmentStore;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,7 @@ class PlaylistViewsTest {
         PlaylistViews views = new PlaylistViews();
         store.addListener(views);
         List<Long> heard = new ArrayList<>();
-        views.addListener((file, playlist) -> heard.add(playlist.nextMediaSequence()));
+        views.addListener(file -> heard.add(views.view(file).nextMediaSequence()));
         Path file = root.resolve("acme/cam/index.m3u8");
 
         put(store, file, ONE);
@@ -39,6 +41,33 @@ class PlaylistViewsTest {
 
         assertThat(views.view(file).nextMediaSequence()).isEqualTo(2);
         assertThat(heard).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void aPublishThatCarriesItsBytesIsParsedFromThemWithoutReadingTheFile() throws Exception {
+        PlaylistViews views = new PlaylistViews();
+        Path file = Files.writeString(root.resolve("index.m3u8"), ONE);
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+
+        views.written(new PublishedFile(file, attributes, TWO.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(views.view(file).segments()).as("the bytes published, not the file").hasSize(2);
+        assertThat(views.published(file).content()).asString(StandardCharsets.UTF_8).isEqualTo(TWO);
+    }
+
+    @Test
+    void aPublishWithoutItsBytesIsReadFromTheFileOnFirstUse() throws Exception {
+        PlaylistViews views = new PlaylistViews();
+        Path file = Files.writeString(root.resolve("index.m3u8"), ONE);
+        assertThat(views.view(file).segments()).hasSize(1);
+        Files.writeString(file, TWO);
+
+        views.written(new PublishedFile(file, Files.readAttributes(file, BasicFileAttributes.class), null));
+
+        assertThat(views.view(file).segments()).hasSize(2);
+        Files.delete(file);
+        views.written(new PublishedFile(file, Files.readAttributes(root, BasicFileAttributes.class), null));
+        assertThat(views.view(file)).as("gone before its first reader").isNull();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livepush.segment.ExpiryIndex.DueFile;
 import io.livepush.segment.ExpiryIndex.SlotId;
+import io.livepush.testing.PublishedFiles;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -23,9 +24,9 @@ class ExpiryIndexTest {
 
     @Test
     void dueFilesComeOutOldestFirstAndOnlyWhenDue() {
-        index.written(file("720p/seg_3.ts"), T0.plusSeconds(30));
-        index.written(file("720p/seg_1.ts"), T0.plusSeconds(10));
-        index.written(file("480p/seg_2.ts"), T0.plusSeconds(20));
+        index.written(PublishedFiles.at(file("720p/seg_3.ts"), T0.plusSeconds(30)));
+        index.written(PublishedFiles.at(file("720p/seg_1.ts"), T0.plusSeconds(10)));
+        index.written(PublishedFiles.at(file("480p/seg_2.ts"), T0.plusSeconds(20)));
 
         List<DueFile> due = index.takeDue(CAM, T0.plusSeconds(20));
 
@@ -37,7 +38,7 @@ class ExpiryIndexTest {
 
     @Test
     void modificationTimesAreRoundedUpSoNothingIsDueEarly() {
-        index.written(file("seg_1.ts"), T0.plusMillis(1));
+        index.written(PublishedFiles.at(file("seg_1.ts"), T0.plusMillis(1)));
 
         assertThat(index.takeDue(CAM, T0.plusMillis(999))).isEmpty();
         assertThat(index.takeDue(CAM, T0.plusSeconds(1))).extracting(DueFile::modifiedSecond)
@@ -46,8 +47,8 @@ class ExpiryIndexTest {
 
     @Test
     void anOverwrittenFileIsQueuedAgainWithItsNewTime() {
-        index.written(file("seg_1.ts"), T0);
-        index.written(file("seg_1.ts"), T0.plusSeconds(100));
+        index.written(PublishedFiles.at(file("seg_1.ts"), T0));
+        index.written(PublishedFiles.at(file("seg_1.ts"), T0.plusSeconds(100)));
 
         // The old entry comes due first and is recognised as stale by the sweep (file newer than the entry) ...
         assertThat(index.takeDue(CAM, T0)).extracting(DueFile::modifiedSecond).containsExactly(T0.getEpochSecond());
@@ -58,8 +59,8 @@ class ExpiryIndexTest {
 
     @Test
     void aFileTheEncoderDeletesLeavesAtOnceWhenItIsTheOldest() {
-        index.written(file("seg_1.ts"), T0);
-        index.written(file("seg_2.ts"), T0.plusSeconds(2));
+        index.written(PublishedFiles.at(file("seg_1.ts"), T0));
+        index.written(PublishedFiles.at(file("seg_2.ts"), T0.plusSeconds(2)));
 
         index.removed(file("seg_1.ts"));
 
@@ -69,8 +70,8 @@ class ExpiryIndexTest {
 
     @Test
     void removingAFileThatIsNotTheOldestOrNotIndexedChangesNothingVisible() {
-        index.written(file("seg_1.ts"), T0);
-        index.written(file("seg_2.ts"), T0.plusSeconds(2));
+        index.written(PublishedFiles.at(file("seg_1.ts"), T0));
+        index.written(PublishedFiles.at(file("seg_2.ts"), T0.plusSeconds(2)));
 
         index.removed(file("seg_2.ts"));
         index.removed(file("never-written.ts"));
@@ -81,29 +82,29 @@ class ExpiryIndexTest {
 
     @Test
     void exemptFilesAreNotQueuedButRememberedByTheirNewestTime() {
-        index.written(file("index.m3u8"), T0.plusSeconds(5));
-        index.written(file("720p/init.mp4"), T0);
+        index.written(PublishedFiles.at(file("index.m3u8"), T0.plusSeconds(5)));
+        index.written(PublishedFiles.at(file("720p/init.mp4"), T0));
 
         assertThat(index.size()).isZero();
         assertThat(index.onlyExemptSince(CAM)).contains(T0.plusSeconds(5));
 
-        index.written(file("seg_9.ts"), T0.plusSeconds(6));
+        index.written(PublishedFiles.at(file("seg_9.ts"), T0.plusSeconds(6)));
         assertThat(index.onlyExemptSince(CAM)).isEmpty();
     }
 
     @Test
     void filesOutsideASlotDirectoryAreIgnored() {
-        index.written(ROOT.resolve("stray.ts"), T0);
-        index.written(ROOT.resolve("acme/stray.ts"), T0);
-        index.written(Path.of("/elsewhere/acme/cam1/seg.ts").toAbsolutePath(), T0);
+        index.written(PublishedFiles.at(ROOT.resolve("stray.ts"), T0));
+        index.written(PublishedFiles.at(ROOT.resolve("acme/stray.ts"), T0));
+        index.written(PublishedFiles.at(Path.of("/elsewhere/acme/cam1/seg.ts").toAbsolutePath(), T0));
 
         assertThat(index.slots()).isEmpty();
     }
 
     @Test
     void slotsAreKeptApart() {
-        index.written(ROOT.resolve("acme/cam1/seg_1.ts"), T0);
-        index.written(ROOT.resolve("acme/cam2/seg_1.ts"), T0);
+        index.written(PublishedFiles.at(ROOT.resolve("acme/cam1/seg_1.ts"), T0));
+        index.written(PublishedFiles.at(ROOT.resolve("acme/cam2/seg_1.ts"), T0));
 
         assertThat(index.slots()).containsExactlyInAnyOrder(CAM, new SlotId("acme", "cam2"));
         assertThat(index.takeDue(CAM, T0)).extracting(DueFile::file).containsExactly(file("seg_1.ts"));
@@ -115,8 +116,8 @@ class ExpiryIndexTest {
     void anIndexedSegmentCostsLessThan64BytesOfHeap() {
         int files = 20_000;
         for (int i = 0; i < files; i++) {
-            index.written(ROOT.resolve("acme/cam" + (i % 100)).resolve("720p/segment_%06d.m4s".formatted(i)),
-                    T0.plusSeconds(i));
+            index.written(PublishedFiles.at(ROOT.resolve("acme/cam" + (i % 100))
+                    .resolve("720p/segment_%06d.m4s".formatted(i)), T0.plusSeconds(i)));
         }
 
         assertThat(index.size()).isEqualTo(files);

@@ -3,6 +3,7 @@ package io.livepush.segment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livepush.testing.MutableClock;
+import io.livepush.testing.PublishedFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ class ExpirySweepTest {
         Files.createDirectories(file.getParent());
         Files.writeString(file, relative);
         Files.setLastModifiedTime(file, FileTime.from(modified));
-        index.written(file, modified);
+        index.written(PublishedFiles.at(file, modified));
         return file;
     }
 
@@ -184,7 +185,7 @@ class ExpirySweepTest {
     void slotsThisNodeDoesNotServeAreLeftAloneAndForgottenOnceRemoved() throws IOException {
         Path other = Files.createDirectories(root.resolve("acme/gone")).resolve("seg_1.ts");
         Files.writeString(other, "x");
-        index.written(other, T0);
+        index.written(PublishedFiles.at(other, T0));
 
         sweepAt(T0.plusSeconds(EXPIRY * 10));
         assertThat(other).exists();

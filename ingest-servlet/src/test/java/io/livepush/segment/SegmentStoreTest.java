@@ -7,12 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -253,7 +254,7 @@ class SegmentStoreTest {
         List<Path> removed = new CopyOnWriteArrayList<>();
         store.addListener(new SegmentEvents() {
             @Override
-            public void written(Path file, Instant modified) {
+            public void written(PublishedFile published) {
             }
 
             @Override
@@ -281,8 +282,8 @@ class SegmentStoreTest {
         List<Path> written = new CopyOnWriteArrayList<>();
         store.addListener(new SegmentEvents() {
             @Override
-            public void written(Path file, Instant modified) {
-                written.add(file);
+            public void written(PublishedFile published) {
+                written.add(published.file());
             }
 
             @Override
@@ -297,6 +298,59 @@ class SegmentStoreTest {
                 true));
 
         assertThat(written).containsExactly(ok);
+    }
+
+    @Test
+    void listenersGetTheBytesOfSmallManifestsAndTheAttributesOfEveryUpload() throws IOException {
+        SegmentStore store = store();
+        List<PublishedFile> published = new CopyOnWriteArrayList<>();
+        store.addListener(new SegmentEvents() {
+            @Override
+            public void written(PublishedFile file) {
+                published.add(file);
+            }
+
+            @Override
+            public void removed(Path file) {
+            }
+        });
+        byte[] large = new byte[200_000];
+        Arrays.fill(large, (byte) '#');
+        Path playlist = store.resolve("acme", "cam1", "INDEX.M3U8");
+        Path watched = store.resolve("acme", "cam1", "low.m3u8");
+        Path manifest = store.resolve("acme", "cam1", "stream.mpd");
+        Path largeManifest = store.resolve("acme", "cam1", "large.mpd");
+        Path segment = store.resolve("acme", "cam1", "seg_1.m4s");
+
+        store.write(playlist, body("#EXTM3U\n#one\n"), LIMIT, true);
+        store.write(watched, Channels.newChannel(trickling("#EXTM3U\n#two\n", 4)), LIMIT, true, true);
+        store.write(manifest, body("<MPD/>"), LIMIT, true);
+        store.write(largeManifest, new ByteArrayInputStream(large), LIMIT, true);
+        store.write(segment, body("media"), LIMIT, true);
+
+        assertThat(published).extracting(PublishedFile::file)
+                .containsExactly(playlist, watched, manifest, largeManifest, segment);
+        assertThat(published).extracting(file -> file.content() == null ? null
+                : new String(file.content(), StandardCharsets.UTF_8))
+                .containsExactly("#EXTM3U\n#one\n", "#EXTM3U\n#two\n", "<MPD/>", null, null);
+        for (PublishedFile file : published) {
+            BasicFileAttributes now = Files.readAttributes(file.file(), BasicFileAttributes.class);
+            assertThat(file.attributes().fileKey()).isEqualTo(now.fileKey());
+            assertThat(file.attributes().size()).isEqualTo(now.size());
+            assertThat(file.modified()).isEqualTo(now.lastModifiedTime().toInstant());
+        }
+        assertThat(watched).hasContent("#EXTM3U\n#two\n");
+        assertThat(largeManifest).hasBinaryContent(large);
+    }
+
+    /** A body that arrives {@code pieceBytes} at a time, as a slow encoder's would. */
+    private static InputStream trickling(String text, int pieceBytes) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, pieceBytes));
+            }
+        };
     }
 
     @Test
