@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +47,7 @@ public final class OriginBootstrap implements ServletContextListener {
 
     private Database database;
     private ScheduledExecutorService sync;
+    private ExecutorService credentialRenewals;
     private HealthMonitor health;
 
     @Override
@@ -59,7 +61,10 @@ public final class OriginBootstrap implements ServletContextListener {
         SegmentStore store = new SegmentStore(config.storageRoot());
         PlaylistViews.attach(event.getServletContext(), store);
         SlotDirectory slots = new SlotDirectory(nodes, store, config);
-        IngestAuthenticator authenticator = new IngestAuthenticator(PasswordHasher.standard(), clock);
+        credentialRenewals = Executors.newSingleThreadExecutor(
+                runnable -> new Thread(runnable, "livepush-credential-renewal"));
+        IngestAuthenticator authenticator = new IngestAuthenticator(PasswordHasher.standard(), clock,
+                credentialRenewals);
         slots.onChange(authenticator::forget);
         IngestStatistics statistics = new IngestStatistics(clock, config.bitrateTolerance());
         PeerFill peerFill = new PeerFill(PeerFillConfig.from(event.getServletContext()), config.pop(), store,
@@ -89,18 +94,24 @@ public final class OriginBootstrap implements ServletContextListener {
         if (event.getServletContext().getAttribute(PeerFill.ATTRIBUTE) instanceof PeerFill peerFill) {
             peerFill.close();
         }
-        if (sync != null) {
-            sync.shutdownNow();
-            try {
-                if (!sync.awaitTermination(10, TimeUnit.SECONDS)) {
-                    LOG.warn("The livepush-sync thread did not stop within 10 seconds");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        stop(sync, "livepush-sync");
+        stop(credentialRenewals, "livepush-credential-renewal");
         if (database != null) {
             database.close();
+        }
+    }
+
+    private static void stop(ExecutorService executor, String thread) {
+        if (executor == null) {
+            return;
+        }
+        executor.shutdownNow();
+        try {
+            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("The {} thread did not stop within 10 seconds", thread);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -21,10 +21,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiPredicate;
@@ -33,8 +35,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The verified-credential cache of SPEC §4: the slow hash runs at most once per credential per {@link
- * IngestAuthenticator#TTL}, the cache is keyed on the whole header and the slot, and a changed or removed credential
- * stops working even while an entry for it is cached. Slow verifications are counted through the verifier seam.
+ * IngestAuthenticator#TTL}, in the background for a credential in use, the cache is keyed on the whole header and the
+ * slot, and a changed or removed credential stops working even while an entry for it is cached. Slow verifications are
+ * counted through the verifier seam.
  */
 class IngestAuthenticatorTest {
 
@@ -44,13 +47,15 @@ class IngestAuthenticatorTest {
     private static final String HASH = CHEAP.hash(PASSWORD.toCharArray());
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    /** The background renewals asked for, run by the test when it wants them to. */
+    private final List<Runnable> renewals = new CopyOnWriteArrayList<>();
     private final AtomicInteger verifications = new AtomicInteger();
     private final BiPredicate<char[], String> countingVerifier = (password, hash) -> {
         verifications.incrementAndGet();
         return CHEAP.verify(password, hash);
     };
     private final IngestAuthenticator authenticator =
-            new IngestAuthenticator(CHEAP, countingVerifier, clock, new SlowCheckLimit(2));
+            new IngestAuthenticator(CHEAP, countingVerifier, clock, new SlowCheckLimit(2), renewals::add);
 
     private static LiveSlot slot(String id, String name, Map<String, String> hashes) {
         SlotRules rules = new SlotRules(id, "acme", name, SlotLifecycle.ACTIVE, List.of("eu1"), 5000, 2000, 300, false,
@@ -81,10 +86,72 @@ class IngestAuthenticatorTest {
         assertThat(verifications).hasValue(1);
 
         clock.advance(Duration.ofMillis(1));
-        assertThat(authenticator.authenticate(slot, basic(USER, PASSWORD))).contains(USER);
+        assertThat(authenticator.authenticate(slot, basic(USER, PASSWORD))).as("the renewal asked for never ran")
+                .contains(USER);
         assertThat(verifications).hasValue(2);
         assertThat(authenticator.authenticate(slot, basic(USER, PASSWORD))).contains(USER);
         assertThat(verifications).hasValue(2);
+    }
+
+    @Test
+    void anEntryInUseIsRenewedInTheBackgroundOnceBeforeItExpires() {
+        LiveSlot slot = cam1();
+        assertThat(authenticator.authenticate(slot, basic(USER, PASSWORD))).contains(USER);
+        clock.advance(IngestAuthenticator.TTL.dividedBy(2).minusMillis(1));
+        assertThat(authenticator.authenticate(slot, basic(USER, PASSWORD))).contains(USER);
+        assertThat(renewals).as("not due before half the TTL").isEmpty();
+
+        clock.advance(IngestAuthenticator.TTL.dividedBy(4).plusMillis(1));
+        assertThat(authenticator.authenticate(slot, basic(USER, PASSWORD))).contains(USER);
+        assertThat(authenticator.authenticate(slot, basic(USER, PASSWORD))).contains(USER);
+        assertThat(verifications).as("answered from the cache meanwhile").hasValue(1);
+        assertThat(renewals).as("asked for once").hasSize(1);
+
+        runRenewals();
+        assertThat(verifications).hasValue(2);
+        clock.advance(IngestAuthenticator.TTL.dividedBy(2));
+        assertThat(authenticator.authenticate(slot, basic(USER, PASSWORD))).as("past the first check's TTL")
+                .contains(USER);
+        assertThat(verifications).as("no request waited for a check").hasValue(2);
+    }
+
+    @Test
+    void encodersVerifiedTogetherAreRenewedSpreadOverAQuarterOfTheTtl() {
+        Map<String, String> hashes = new HashMap<>();
+        for (int i = 0; i < 64; i++) {
+            hashes.put("encoder" + i, HASH);
+        }
+        LiveSlot slot = slot("slot-1", "cam1", hashes);
+        hashes.keySet().forEach(user -> authenticator.authenticate(slot, basic(user, PASSWORD)));
+
+        clock.advance(IngestAuthenticator.TTL.dividedBy(2).plus(IngestAuthenticator.TTL.dividedBy(8)));
+        hashes.keySet().forEach(user -> assertThat(authenticator.authenticate(slot, basic(user, PASSWORD)))
+                .contains(user));
+        assertThat(renewals).as("some due, not all at once").hasSizeBetween(1, 63);
+
+        clock.advance(IngestAuthenticator.TTL.dividedBy(8).plusMillis(1));
+        hashes.keySet().forEach(user -> authenticator.authenticate(slot, basic(user, PASSWORD)));
+        assertThat(renewals).as("all due by three quarters of the TTL").hasSize(64);
+        assertThat(verifications).hasValue(64);
+    }
+
+    @Test
+    void aRenewalRefusedWhileLiveWarStopsLeavesTheEntryToExpire() {
+        IngestAuthenticator stopping = new IngestAuthenticator(CHEAP, countingVerifier, clock, new SlowCheckLimit(2),
+                renewal -> {
+                    throw new RejectedExecutionException("stopping");
+                });
+        stopping.authenticate(cam1(), basic(USER, PASSWORD));
+        clock.advance(IngestAuthenticator.TTL.multipliedBy(3).dividedBy(4));
+
+        assertThat(stopping.authenticate(cam1(), basic(USER, PASSWORD))).contains(USER);
+        assertThat(verifications).hasValue(1);
+    }
+
+    private void runRenewals() {
+        List<Runnable> due = List.copyOf(renewals);
+        renewals.clear();
+        due.forEach(Runnable::run);
     }
 
     @Test
@@ -193,7 +260,7 @@ class IngestAuthenticatorTest {
         }
         LiveSlot crowded = slot("slot-9", "crowded", hashes);
         IngestAuthenticator plain = new IngestAuthenticator(CHEAP,
-                (password, hash) -> hash.equals("plain:" + new String(password)), clock, new SlowCheckLimit(2));
+                (password, hash) -> hash.equals("plain:" + new String(password)), clock, new SlowCheckLimit(2), renewals::add);
 
         int refused = 0;
         int largest = 0;
@@ -222,7 +289,7 @@ class IngestAuthenticatorTest {
             pause(30);
             running.decrementAndGet();
             return hash.equals("plain:" + new String(password));
-        }, clock, new SlowCheckLimit(2));
+        }, clock, new SlowCheckLimit(2), renewals::add);
 
         List<Optional<String>> answers = concurrently(8, i -> bounded.authenticate(slot, basic("user" + i, "pw" + i)));
 
@@ -235,7 +302,7 @@ class IngestAuthenticatorTest {
         IngestAuthenticator oneAtATime = new IngestAuthenticator(CHEAP, (password, hash) -> {
             pause(50);
             return countingVerifier.test(password, hash);
-        }, clock, new SlowCheckLimit(1));
+        }, clock, new SlowCheckLimit(1), renewals::add);
 
         List<Optional<String>> answers = concurrently(6, i -> oneAtATime.authenticate(cam1(), basic(USER, PASSWORD)));
 
