@@ -180,10 +180,10 @@ final class IngestRequest {
     }
 
     /**
-     * The request body as a channel: {@code ServletInputStream.read(ByteBuffer)} copies straight from the container's
-     * buffer into the store's direct buffer, one copy less than through a byte array (SPEC §12).
+     * The request body as a channel, counting what arrived (the size the statistics record):
+     * {@code ServletInputStream.read(ByteBuffer)} copies straight from the container's buffer into the store's direct
+     * buffer, one copy less than through a byte array (SPEC §12).
      */
-    /** The request body as a channel, counting what arrived (the size the statistics record). */
     private static final class BodyChannel implements ReadableByteChannel {
 
         private final ServletInputStream in;
