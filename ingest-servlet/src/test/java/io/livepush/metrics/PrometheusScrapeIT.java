@@ -86,7 +86,7 @@ class PrometheusScrapeIT {
         prometheus.awaitNonEmpty("rate(livepush_playback_bytes_total[30s]) > 0", WAIT);
         prometheus.awaitNonEmpty("livepush_playback_requests_total{status=\"404\"} > 0", WAIT);
         prometheus.awaitNonEmpty("livepush_playback_refusals_total{reason=\"viewer_rule\"} > 0", WAIT);
-        prometheus.awaitNonEmpty("livepush_playback_manifest_cache_requests_total{result=\"miss\"} > 0", WAIT);
+        prometheus.awaitNonEmpty("livepush_playback_manifest_cache_requests_total{result=\"hit\"} > 0", WAIT);
     }
 
     @Test
