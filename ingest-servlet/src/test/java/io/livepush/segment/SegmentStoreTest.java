@@ -251,17 +251,8 @@ class SegmentStoreTest {
     @Test
     void removeSlotDeletesItsFilesOnlyAndTellsTheListeners() throws IOException {
         SegmentStore store = store();
-        List<Path> removed = new CopyOnWriteArrayList<>();
-        store.addListener(new SegmentEvents() {
-            @Override
-            public void written(PublishedFile published) {
-            }
-
-            @Override
-            public void removed(Path file) {
-                removed.add(file);
-            }
-        });
+        Recorder events = new Recorder();
+        store.addListener(events);
         store.write(store.resolve("acme", "cam1", "720p/a.ts"), body("a"), LIMIT, true);
         store.write(store.resolve("acme", "cam1", "index.m3u8"), body("b"), LIMIT, true);
         store.write(store.resolve("acme", "cam2", "index.m3u8"), body("c"), LIMIT, true);
@@ -271,7 +262,7 @@ class SegmentStoreTest {
 
         assertThat(root.resolve("acme/cam1")).doesNotExist();
         assertThat(root.resolve("acme/cam2/index.m3u8")).hasContent("c");
-        assertThat(removed).contains(root.resolve("acme/cam1/720p/a.ts"), root.resolve("acme/cam1/index.m3u8"));
+        assertThat(events.removed).contains(root.resolve("acme/cam1/720p/a.ts"), root.resolve("acme/cam1/index.m3u8"));
         assertThatIllegalArgumentException().isThrownBy(() -> store.removeSlot("acme", ".."));
         assertThat(root.resolve("acme/cam2/index.m3u8")).exists();
     }
@@ -279,17 +270,8 @@ class SegmentStoreTest {
     @Test
     void listenersHearOfEveryPublishedFileButNotOfFailedOnes() throws IOException {
         SegmentStore store = store();
-        List<Path> written = new CopyOnWriteArrayList<>();
-        store.addListener(new SegmentEvents() {
-            @Override
-            public void written(PublishedFile published) {
-                written.add(published.file());
-            }
-
-            @Override
-            public void removed(Path file) {
-            }
-        });
+        Recorder events = new Recorder();
+        store.addListener(events);
         Path ok = store.resolve("acme", "cam1", "ok.ts");
         Path aborted = store.resolve("acme", "cam1", "aborted.ts");
 
@@ -297,23 +279,14 @@ class SegmentStoreTest {
         assertThatExceptionOfType(IOException.class).isThrownBy(() -> store.write(aborted, abortingAfter(1), LIMIT,
                 true));
 
-        assertThat(written).containsExactly(ok);
+        assertThat(events.written).extracting(PublishedFile::file).containsExactly(ok);
     }
 
     @Test
     void listenersGetTheBytesOfSmallManifestsAndTheAttributesOfEveryUpload() throws IOException {
         SegmentStore store = store();
-        List<PublishedFile> published = new CopyOnWriteArrayList<>();
-        store.addListener(new SegmentEvents() {
-            @Override
-            public void written(PublishedFile file) {
-                published.add(file);
-            }
-
-            @Override
-            public void removed(Path file) {
-            }
-        });
+        Recorder events = new Recorder();
+        store.addListener(events);
         byte[] large = new byte[200_000];
         Arrays.fill(large, (byte) '#');
         Path playlist = store.resolve("acme", "cam1", "INDEX.M3U8");
@@ -328,12 +301,12 @@ class SegmentStoreTest {
         store.write(largeManifest, new ByteArrayInputStream(large), LIMIT, true);
         store.write(segment, body("media"), LIMIT, true);
 
-        assertThat(published).extracting(PublishedFile::file)
+        assertThat(events.written).extracting(PublishedFile::file)
                 .containsExactly(playlist, watched, manifest, largeManifest, segment);
-        assertThat(published).extracting(file -> file.content() == null ? null
+        assertThat(events.written).extracting(file -> file.content() == null ? null
                 : new String(file.content(), StandardCharsets.UTF_8))
                 .containsExactly("#EXTM3U\n#one\n", "#EXTM3U\n#two\n", "<MPD/>", null, null);
-        for (PublishedFile file : published) {
+        for (PublishedFile file : events.written) {
             BasicFileAttributes now = Files.readAttributes(file.file(), BasicFileAttributes.class);
             assertThat(file.attributes().fileKey()).isEqualTo(now.fileKey());
             assertThat(file.attributes().size()).isEqualTo(now.size());
@@ -341,6 +314,22 @@ class SegmentStoreTest {
         }
         assertThat(watched).hasContent("#EXTM3U\n#two\n");
         assertThat(largeManifest).hasBinaryContent(large);
+    }
+
+    /** Records what the store tells its listeners. */
+    private static final class Recorder implements SegmentEvents {
+        final List<PublishedFile> written = new CopyOnWriteArrayList<>();
+        final List<Path> removed = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void written(PublishedFile published) {
+            written.add(published);
+        }
+
+        @Override
+        public void removed(Path file) {
+            removed.add(file);
+        }
     }
 
     /** A body that arrives {@code pieceBytes} at a time, as a slow encoder's would. */
