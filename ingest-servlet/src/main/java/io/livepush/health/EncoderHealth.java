@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * Encoder health per rendition on this node (SPEC §7). Ingest announces every published file
  * ({@link SegmentEvents#written}); a playlist or MPD is only noted there, and the health thread ({@link #process})
  * reads it later: an HLS media playlist through the parsed view ({@code PlaylistViews}), a master playlist for the
- * bitrates it declares, an MPD for its Representations. Each media playlist and each Representation is one
+ * bitrates it declares, an MPD for its Representations. A master playlist or MPD is read from the bytes the publish
+ * kept ({@link PublishedFile#content()}), from the file only when it had none. Each media playlist and each Representation is one
  * {@link RenditionTracker}; {@link #flush} stores what changed through a {@link Sink} (the database), at most every
  * {@link #WRITE_INTERVAL} per rendition, but sooner when the state changed or when the stored row would otherwise
  * turn Late although a newer segment arrived, so that readers judging the stored facts with their own clock show Late
@@ -64,7 +65,7 @@ public final class EncoderHealth implements SegmentEvents, RenditionHealthSource
     private final BiFunction<String, String, String> slotIds;
     private final Function<Path, MediaPlaylist> mediaPlaylists;
     private final Clock clock;
-    private final Map<Path, Instant> uploads = new ConcurrentHashMap<>();
+    private final Map<Path, Upload> uploads = new ConcurrentHashMap<>();
     private final Map<RenditionName, RenditionTracker> trackers = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Integer>> declared = new ConcurrentHashMap<>();
     private final Set<RenditionName> gone = ConcurrentHashMap.newKeySet();
@@ -85,7 +86,7 @@ public final class EncoderHealth implements SegmentEvents, RenditionHealthSource
     @Override
     public void written(PublishedFile published) {
         if (PublishedFile.isManifest(published.file().getFileName().toString())) {
-            uploads.put(published.file(), clock.instant());
+            uploads.put(published.file(), new Upload(clock.instant(), published.content()));
         }
     }
 
@@ -97,9 +98,9 @@ public final class EncoderHealth implements SegmentEvents, RenditionHealthSource
     /** Reads the playlists and MPDs uploaded since the last call, then re-judges every rendition. */
     public void process() {
         for (Path file : List.copyOf(uploads.keySet())) {
-            Instant at = uploads.remove(file);
-            if (at != null) {
-                take(file, at);
+            Upload upload = uploads.remove(file);
+            if (upload != null) {
+                take(file, upload);
             }
         }
         Instant now = clock.instant();
@@ -143,7 +144,7 @@ public final class EncoderHealth implements SegmentEvents, RenditionHealthSource
         return trackers.values().stream().map(tracker -> tracker.snapshot(now)).toList();
     }
 
-    private void take(Path file, Instant at) {
+    private void take(Path file, Upload upload) {
         Path relative = root.relativize(file.toAbsolutePath().normalize());
         if (relative.getNameCount() < 3 || relative.startsWith("..")) {
             return;
@@ -155,19 +156,19 @@ public final class EncoderHealth implements SegmentEvents, RenditionHealthSource
         Path slotDirectory = root.resolve(relative.subpath(0, 2));
         String name = slotDirectory.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
         if (name.toLowerCase(Locale.ROOT).endsWith(".mpd")) {
-            byte[] content = read(file);
+            byte[] content = upload.content(file);
             if (content != null) {
                 MpdWindows.of(content, slotDirectory, file, MAX_SEGMENTS)
-                        .forEach((id, window) -> update(slotId, name + "#" + id, window, at));
+                        .forEach((id, window) -> update(slotId, name + "#" + id, window, upload.at()));
             }
             return;
         }
         MediaPlaylist media = mediaPlaylists.apply(file);
         if (media != null) {
-            update(slotId, name, HlsWindows.of(media, slotDirectory, file, MAX_SEGMENTS), at);
+            update(slotId, name, HlsWindows.of(media, slotDirectory, file, MAX_SEGMENTS), upload.at());
             return;
         }
-        byte[] content = read(file);
+        byte[] content = upload.content(file);
         String text = content == null ? "" : new String(content, StandardCharsets.UTF_8);
         if (MasterPlaylists.isMaster(text)) {
             declare(slotId, slotDirectory, file, MasterPlaylists.variants(text));
@@ -213,12 +214,20 @@ public final class EncoderHealth implements SegmentEvents, RenditionHealthSource
         });
     }
 
-    private static byte[] read(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] content = in.readNBytes(MAX_MANIFEST_BYTES + 1);
-            return content.length > MAX_MANIFEST_BYTES ? null : content;
-        } catch (IOException e) {
-            return null;
+    /** A playlist or MPD published at {@code at}, with the bytes the publish kept or {@code null}. */
+    private record Upload(Instant at, byte[] published) {
+
+        /** The published bytes, or the file's when the publish kept none; {@code null} when unreadable or too large. */
+        byte[] content(Path file) {
+            if (published != null) {
+                return published;
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] content = in.readNBytes(MAX_MANIFEST_BYTES + 1);
+                return content.length > MAX_MANIFEST_BYTES ? null : content;
+            } catch (IOException e) {
+                return null;
+            }
         }
     }
 }

@@ -9,6 +9,9 @@ import io.livepush.playlist.PlaylistViews;
 import io.livepush.segment.PublishedFile;
 import io.livepush.testing.MutableClock;
 import io.livepush.testing.PublishedFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,6 +85,19 @@ class EncoderHealthTest {
 
         assertThat(health.renditions()).extracting(RenditionSnapshot::rendition, RenditionSnapshot::format)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("dash/manifest.mpd#0", "dash"));
+    }
+
+    @Test
+    void anMpdIsJudgedFromTheBytesItsPublishKeptNotReadBackFromDisk() throws IOException {
+        segment(slot.resolve("dash/chunk-stream0-00003.m4s"), 1000);
+        Path mpd = text(slot.resolve("dash/manifest.mpd"), new String(fixture(), StandardCharsets.UTF_8));
+        PublishedFile published = PublishedFiles.withContent(mpd);
+        Files.delete(mpd);
+
+        health.written(published);
+        health.process();
+
+        assertThat(health.renditions()).extracting(RenditionSnapshot::rendition).containsExactly("dash/manifest.mpd#0");
     }
 
     @Test
