@@ -30,12 +30,13 @@ import org.slf4j.LoggerFactory;
  * ({@link SegmentEvents#written}); a playlist or MPD is only noted there, and the health thread ({@link #process})
  * reads it later: an HLS media playlist through the parsed view ({@code PlaylistViews}), a master playlist for the
  * bitrates it declares, an MPD for its Representations. A master playlist or MPD is read from the bytes the publish
- * kept ({@link PublishedFile#content()}), from the file only when it had none. Each media playlist and each Representation is one
- * {@link RenditionTracker}; {@link #flush} stores what changed through a {@link Sink} (the database), at most every
- * {@link #WRITE_INTERVAL} per rendition, but sooner when the state changed or when the stored row would otherwise
- * turn Late although a newer segment arrived, so that readers judging the stored facts with their own clock show Late
- * and Stopped on time without a write. Renditions silent for {@link #FORGET_AFTER} are forgotten. A slot has at most
- * {@link #MAX_RENDITIONS_PER_SLOT} renditions tracked, which bounds memory and the metrics' label values.
+ * kept ({@link PublishedFile#content()}), from the file only when it had none. Each media playlist and each
+ * Representation is one {@link RenditionTracker}; {@link #flush} stores what changed through a {@link Sink} (the
+ * database), at most every {@link #WRITE_INTERVAL} per rendition, but sooner when the state changed or when the
+ * stored row would otherwise turn Late although a newer segment arrived, so that readers judging the stored facts with
+ * their own clock show Late and Stopped on time without a write. Renditions silent for {@link #FORGET_AFTER} are
+ * forgotten. A slot has at most {@link #MAX_RENDITIONS_PER_SLOT} renditions tracked, which bounds memory and the
+ * metrics' label values.
  */
 public final class EncoderHealth implements SegmentEvents, RenditionHealthSource {
 
