@@ -1,5 +1,6 @@
 package io.livepush.playback;
 
+import io.livepush.playlist.MasterPlaylists;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,8 +21,6 @@ public final class Playlists {
 
     /** The most bytes read from a playlist. */
     static final int MAX_BYTES = 256 * 1024;
-
-    private static final String TAG = "#EXT-X-STREAM-INF";
 
     private Playlists() {
     }
@@ -46,9 +45,11 @@ public final class Playlists {
         return isMaster(head);
     }
 
-    /** Returns whether the first {@value #MAX_BYTES} bytes of a playlist's {@code content} contain the tag. */
+    /** Returns whether the first {@value #MAX_BYTES} bytes of a playlist's {@code content} make a master playlist. */
     static boolean isMaster(byte[] content) {
-        // ISO-8859-1 turns each byte into one char, so the JDK's string search (an intrinsic) finds the tag's bytes.
-        return new String(content, 0, Math.min(content.length, MAX_BYTES), StandardCharsets.ISO_8859_1).contains(TAG);
+        // ISO-8859-1 turns each byte into one char, so the tag's ASCII bytes are found as they are, by the JDK's
+        // intrinsic string search.
+        return MasterPlaylists.isMaster(
+                new String(content, 0, Math.min(content.length, MAX_BYTES), StandardCharsets.ISO_8859_1));
     }
 }
